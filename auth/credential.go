@@ -1,0 +1,84 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"unicode"
+)
+
+// Credential is a key pair of Tencent Cloud, with a session token for
+// temporary credentials. Its String, GoString, Format, LogValue and
+// MarshalJSON methods redact every field.
+type Credential struct {
+	SecretID, SecretKey, Token string
+}
+
+// NewCredential returns a permanent key pair.
+func NewCredential(secretID, secretKey string) Credential {
+	return Credential{SecretID: secretID, SecretKey: secretKey}
+}
+
+// NewTokenCredential returns temporary credentials with their session token.
+func NewTokenCredential(secretID, secretKey, token string) Credential {
+	return Credential{SecretID: secretID, SecretKey: secretKey, Token: token}
+}
+
+// Retrieve returns c itself, so that a Credential is a [Provider].
+func (c Credential) Retrieve(context.Context) (Credential, error) { return c, nil }
+
+// Validate reports an empty SecretID or SecretKey, or white space or control
+// characters inside any field. The error never contains the values.
+func (c Credential) Validate() error {
+	if c.SecretID == "" {
+		return errors.New("auth: SecretId is empty")
+	}
+	if c.SecretKey == "" {
+		return errors.New("auth: SecretKey is empty")
+	}
+	for _, f := range []struct{ name, v string }{
+		{"SecretId", c.SecretID}, {"SecretKey", c.SecretKey}, {"Token", c.Token},
+	} {
+		if strings.ContainsFunc(f.v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+			return fmt.Errorf("auth: %s contains white space or a control character (a stray newline from a file or variable?)", f.name)
+		}
+	}
+	return nil
+}
+
+func redacted(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return "[redacted]"
+}
+
+// String returns a form with every secret replaced by "[redacted]".
+func (c Credential) String() string {
+	return fmt.Sprintf("auth.Credential{SecretID:%s, SecretKey:%s, Token:%s}",
+		redacted(c.SecretID), redacted(c.SecretKey), redacted(c.Token))
+}
+
+// GoString is used by %#v; it redacts like String.
+func (c Credential) GoString() string { return c.String() }
+
+// Format makes every fmt verb print the redacted String form.
+func (c Credential) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// LogValue makes slog print only whether each field is set.
+func (c Credential) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("SecretID", redacted(c.SecretID)),
+		slog.String("SecretKey", redacted(c.SecretKey)),
+		slog.String("Token", redacted(c.Token)),
+	)
+}
+
+// MarshalJSON encodes the redacted form, so that a Credential inside a
+// struct that is logged as JSON does not leak.
+func (c Credential) MarshalJSON() ([]byte, error) {
+	return fmt.Appendf(nil, `{"SecretID":%q,"SecretKey":%q,"Token":%q}`,
+		redacted(c.SecretID), redacted(c.SecretKey), redacted(c.Token)), nil
+}

@@ -1,0 +1,113 @@
+package auth_test
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+)
+
+const (
+	docSecretID  = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA"
+	docSecretKey = "Gu5t9xGARNpq86cd98joQYCN3Cozk1qA"
+)
+
+// The three vectors published in Tencent Cloud's v2 signature documentation.
+func TestSignPublishedVectors(t *testing.T) {
+	t.Parallel()
+	sha256Params := url.Values{
+		"Action": {"DescribeInstances"}, "InstanceIds.0": {"ins-09dx96dg"}, "Nonce": {"11886"},
+		"Region": {"ap-guangzhou"}, "SecretId": {docSecretID}, "SignatureMethod": {"HmacSHA256"},
+		"Timestamp": {"1465185768"},
+	}
+	sha1Params := url.Values{}
+	for k, v := range sha256Params {
+		sha1Params[k] = v
+	}
+	sha1Params.Set("SignatureMethod", "HmacSHA1")
+
+	tests := []struct {
+		name    string
+		params  url.Values
+		method  auth.SignatureMethod
+		wantSTS string
+		wantSig string
+	}{
+		{
+			name: "1 HMAC-SHA1 without SignatureMethod",
+			params: url.Values{
+				"Action": {"DescribeInstances"}, "Nonce": {"11886"}, "Region": {"gz"}, "SecretId": {docSecretID},
+				"Timestamp": {"1465185768"}, "instanceIds.0": {"ins-09dx96dg"}, "limit": {"20"}, "offset": {"0"},
+				"Signature": {"ignored"},
+			},
+			method:  auth.HmacSHA1,
+			wantSTS: "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&Nonce=11886&Region=gz&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&Timestamp=1465185768&instanceIds.0=ins-09dx96dg&limit=20&offset=0",
+			wantSig: "NSI3UqqD99b/UJb4tbG/xZpRW64=",
+		},
+		{
+			name:    "2 HMAC-SHA256",
+			params:  sha256Params,
+			method:  auth.HmacSHA256,
+			wantSTS: "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&SignatureMethod=HmacSHA256&Timestamp=1465185768",
+			wantSig: "0EEm/HtGRr/VJXTAD9tYMth1Bzm3lLHz5RCDv1GdM8s=",
+		},
+		{
+			name:    "3 HMAC-SHA1 with SignatureMethod",
+			params:  sha1Params,
+			method:  auth.HmacSHA1,
+			wantSTS: "GETcvm.api.qcloud.com/v2/index.php?Action=DescribeInstances&InstanceIds.0=ins-09dx96dg&Nonce=11886&Region=ap-guangzhou&SecretId=AKIDz8krbsJ5yKBZQpn74WFkmLPx3gnPhESA&SignatureMethod=HmacSHA1&Timestamp=1465185768",
+			wantSig: "nPVnY6njQmwQ8ciqbPl5Qe+Oru4=",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			sts := auth.StringToSign("get", "cvm.api.qcloud.com", "/v2/index.php", tt.params)
+			assert.Equal(t, tt.wantSTS, sts)
+			assert.Equal(t, tt.wantSig, auth.Sign(sts, docSecretKey, tt.method))
+		})
+	}
+	assert.Equal(t, "NSI3UqqD99b%2FUJb4tbG%2FxZpRW64%3D", url.QueryEscape("NSI3UqqD99b/UJb4tbG/xZpRW64="))
+}
+
+func TestStringToSignRules(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		params url.Values
+		want   string
+	}{
+		{"underscore in names becomes a dot, not in values",
+			url.Values{"Placement_Zone": {"ap_gz_1"}, "Action": {"X"}},
+			"POSTh/p?Action=X&Placement.Zone=ap_gz_1"},
+		{"byte-wise order: upper case first, instanceIds.10 before instanceIds.2",
+			url.Values{"vpcId": {"v"}, "instanceIds.2": {"c"}, "instanceIds.10": {"b"}, "instanceIds.1": {"a"}, "Timestamp": {"1"}},
+			"POSTh/p?Timestamp=1&instanceIds.1=a&instanceIds.10=b&instanceIds.2=c&vpcId=v"},
+		{"values stay raw",
+			url.Values{"a": {"x y&z=1+2/中文"}},
+			"POSTh/p?a=x y&z=1+2/中文"},
+		{"Signature is never signed",
+			url.Values{"Signature": {"s"}, "a": {"1"}},
+			"POSTh/p?a=1"},
+		{"empty value is signed as sent",
+			url.Values{"a": {""}, "b": {"1"}},
+			"POSTh/p?a=&b=1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, auth.StringToSign("post", "h", "/p", tt.params))
+		})
+	}
+}
+
+func TestSignMethodsDiffer(t *testing.T) {
+	t.Parallel()
+	sha1 := auth.Sign("GETh/p?a=1", "k", auth.HmacSHA1)
+	sha256 := auth.Sign("GETh/p?a=1", "k", auth.HmacSHA256)
+	assert.Len(t, sha1, 28, "base64 of 20 bytes")
+	assert.Len(t, sha256, 44, "base64 of 32 bytes")
+	assert.Equal(t, sha1, auth.Sign("GETh/p?a=1", "k", "other"), "anything but HmacSHA256 means SHA1")
+}

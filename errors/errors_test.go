@@ -1,0 +1,100 @@
+package errors_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+func TestAPIErrorMessage(t *testing.T) {
+	t.Parallel()
+	err := &qerrors.APIError{Service: "vpc", Action: "AttachClassicLinkVpc", Code: 4000,
+		CodeDesc: "InstanceAlreadyLinked", Message: "(9001)the CVM is already linked"}
+	assert.Equal(t, "vpc AttachClassicLinkVpc: InstanceAlreadyLinked (code 4000): (9001)the CVM is already linked", err.Error())
+	assert.Equal(t, "AttachClassicLinkVpc: (code 6000)", (&qerrors.APIError{Action: "AttachClassicLinkVpc", Code: 6000}).Error())
+}
+
+func TestAPIErrorIsBusinessSentinels(t *testing.T) {
+	t.Parallel()
+	business := map[string]error{
+		"InvalidInstance.NotFound": qerrors.ErrInvalidInstanceNotFound,
+		"InvalidVpc.NotFound":      qerrors.ErrInvalidVpcNotFound,
+		"InstanceLimitExceeded":    qerrors.ErrInstanceLimitExceeded,
+		"InstanceAlreadyLinked":    qerrors.ErrInstanceAlreadyLinked,
+	}
+	for desc, sentinel := range business {
+		err := fmt.Errorf("wrapped: %w", &qerrors.APIError{Code: 4000, CodeDesc: desc})
+		assert.ErrorIs(t, err, sentinel, desc)
+		assert.ErrorIs(t, err, qerrors.ErrInvalidParameter, desc)
+		for other, s := range business {
+			if other != desc {
+				assert.NotErrorIs(t, err, s, "%s must not match %s", desc, other)
+			}
+		}
+	}
+}
+
+func TestAPIErrorIsNumericClass(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		code int
+		want error
+	}{
+		{4000, qerrors.ErrInvalidParameter}, {4100, qerrors.ErrAuthFailure}, {4104, qerrors.ErrAuthFailure},
+		{4110, qerrors.ErrAuthFailure}, {4200, qerrors.ErrRequestExpired}, {4300, qerrors.ErrAccessDenied},
+		{4400, qerrors.ErrQuotaExceeded}, {4500, qerrors.ErrReplayAttack}, {4600, qerrors.ErrProtocolNotSupported},
+		{5000, qerrors.ErrResourceNotFound}, {5100, qerrors.ErrOperationFailed}, {5200, qerrors.ErrPurchaseFailed},
+		{5300, qerrors.ErrPurchaseFailed}, {5400, qerrors.ErrPartialSuccess}, {5500, qerrors.ErrQualificationFailed},
+		{6000, qerrors.ErrInternal}, {6100, qerrors.ErrActionNotSupported}, {6200, qerrors.ErrServiceUnavailable},
+	}
+	for _, tt := range tests {
+		err := &qerrors.APIError{Code: tt.code, CodeDesc: "SomethingNew"}
+		assert.ErrorIs(t, err, tt.want, "code %d", tt.code)
+		assert.NotErrorIs(t, err, qerrors.ErrInvalidInput)
+		if tt.code != 4000 {
+			assert.NotErrorIs(t, err, qerrors.ErrInvalidParameter, "code %d", tt.code)
+		}
+	}
+	assert.NotErrorIs(t, &qerrors.APIError{Code: 4111}, qerrors.ErrAuthFailure)
+	assert.Nil(t, qerrors.ClassOf(0))
+}
+
+func TestAPIErrorRetryable(t *testing.T) {
+	t.Parallel()
+	for code, want := range map[int]bool{4000: false, 4100: false, 4200: true, 4400: true, 4500: true, 5000: false, 5100: true, 6000: true, 6100: false, 6200: true} {
+		assert.Equal(t, want, (&qerrors.APIError{Code: code}).Retryable(), "code %d", code)
+	}
+	assert.True(t, (&qerrors.APIError{Code: 4000, CodeDesc: "ActionLocked"}).Retryable())
+}
+
+func TestValidationError(t *testing.T) {
+	t.Parallel()
+	err := fmt.Errorf("call: %w", qerrors.Invalid("VpcID", "must not be empty"))
+	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	assert.NotErrorIs(t, err, qerrors.ErrInvalidParameter)
+	assert.EqualError(t, err, "call: invalid input: VpcID: must not be empty")
+	var ve *qerrors.ValidationError
+	assert.True(t, errors.As(err, &ve))
+	assert.Equal(t, "VpcID", ve.Field)
+}
+
+func TestStatusError(t *testing.T) {
+	t.Parallel()
+	err := &qerrors.StatusError{Service: "vpc", Action: "A", StatusCode: 502, Body: "bad"}
+	assert.Equal(t, "vpc A: HTTP 502 Bad Gateway: bad", err.Error())
+	assert.ErrorIs(t, err, qerrors.ErrInternal)
+	assert.ErrorIs(t, &qerrors.StatusError{StatusCode: 503}, qerrors.ErrServiceUnavailable)
+	assert.ErrorIs(t, &qerrors.StatusError{StatusCode: 429}, qerrors.ErrQuotaExceeded)
+	assert.NotErrorIs(t, &qerrors.StatusError{StatusCode: 404}, qerrors.ErrInternal)
+}
+
+func TestTaskFailedError(t *testing.T) {
+	t.Parallel()
+	err := fmt.Errorf("wait: %w", &qerrors.TaskFailedError{TaskID: 7, Code: 1001, Message: "busy"})
+	assert.ErrorIs(t, err, qerrors.ErrTaskFailed)
+	assert.EqualError(t, err, "wait: task 7 failed: code 1001: busy")
+}

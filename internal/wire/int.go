@@ -1,0 +1,30 @@
+// Package wire holds JSON helpers for the quirks of the v2 envelope.
+package wire
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+)
+
+// Int is an integer that the service sends either as a JSON number or as a
+// numeric string ("5100"), as v2 responses do for code and count fields.
+// JSON null leaves it unchanged.
+type Int int64
+
+// UnmarshalJSON accepts 42, "42" and null.
+func (n *Int) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		return nil
+	}
+	s := string(b)
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		s = string(b[1 : len(b)-1])
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return fmt.Errorf("want an integer or a numeric string, got %.40s", b)
+	}
+	*n = Int(v)
+	return nil
+}
