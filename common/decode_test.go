@@ -1,0 +1,105 @@
+package common_test
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+func TestDecodeSuccess(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body string
+		want       int64
+		wantDesc   string
+	}{
+		{"numbers", `{"code":0,"message":"","codeDesc":"Success","taskId":135254}`, 135254, "Success"},
+		{"strings", `{"code":"0","taskId":"135254"}`, 135254, ""},
+		{"unknown fields are ignored", `{"code":0,"taskId":1,"requestId":"x","extra":{"a":[1]}}`, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, answer(tt.body))
+			var out result
+			env, err := newClient(t, srv.URL).Call(t.Context(), attach, nil, &out)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, int64(out.TaskID))
+			assert.Equal(t, tt.wantDesc, env.CodeDesc)
+		})
+	}
+}
+
+func TestDecodeFailures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		status    int
+		body      string
+		wantIs    error
+		wantInMsg string
+	}{
+		{"HTML page with 200", 200, "<html><body>Welcome to nginx</body></html>", qerrors.ErrMalformedResponse, "not a JSON object"},
+		{"empty body", 200, "", qerrors.ErrMalformedResponse, "not a JSON object"},
+		{"truncated body", 200, `{"code":0,"taskId":13`, qerrors.ErrMalformedResponse, "not a JSON object"},
+		{"no code", 200, `{"message":"","taskId":1}`, qerrors.ErrMalformedResponse, "no code"},
+		{"null", 200, `null`, qerrors.ErrMalformedResponse, "no code"},
+		{"code not numeric", 200, `{"code":"zero"}`, qerrors.ErrMalformedResponse, "not a JSON object"},
+		{"bad result field", 200, `{"code":0,"taskId":"soon"}`, qerrors.ErrMalformedResponse, "result fields"},
+		{"502", 502, "<html>Bad Gateway</html>", qerrors.ErrInternal, "HTTP 502 Bad Gateway: <html>Bad Gateway</html>"},
+		{"404", 404, "no such path", nil, "HTTP 404 Not Found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, func(_ int, w http.ResponseWriter) {
+				w.WriteHeader(tt.status)
+				_, _ = io.WriteString(w, tt.body)
+			})
+			var out result
+			_, err := newClient(t, srv.URL, common.WithMaxRetries(0)).Call(t.Context(), attach, nil, &out)
+			require.Error(t, err)
+			if tt.wantIs != nil {
+				assert.ErrorIs(t, err, tt.wantIs)
+			}
+			assert.Contains(t, err.Error(), tt.wantInMsg)
+			assert.True(t, strings.HasPrefix(err.Error(), "vpc AttachClassicLinkVpc"), err.Error())
+			assert.Zero(t, out.TaskID)
+		})
+	}
+}
+
+func TestDecodeAPIError(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{
+		`{"code":4000,"message":"(9001)the CVM is already linked","codeDesc":"InstanceAlreadyLinked"}`,
+		`{"code":"4000","message":"(9001)the CVM is already linked","codeDesc":"InstanceAlreadyLinked"}`,
+	} {
+		srv := newServer(t, answer(body))
+		_, err := call(newClient(t, srv.URL), attach, nil)
+		var apiErr *qerrors.APIError
+		require.True(t, errors.As(err, &apiErr), "%v", err)
+		assert.Equal(t, qerrors.APIError{Service: "vpc", Action: "AttachClassicLinkVpc", Code: 4000,
+			CodeDesc: "InstanceAlreadyLinked", Message: "(9001)the CVM is already linked"}, *apiErr)
+		assert.ErrorIs(t, err, qerrors.ErrInstanceAlreadyLinked)
+		assert.ErrorIs(t, err, qerrors.ErrInvalidParameter)
+	}
+}
+
+func TestDecodeBodyLimit(t *testing.T) {
+	t.Parallel()
+	big := `{"code":0,"pad":"` + strings.Repeat("x", 8<<20) + `"}`
+	srv := newServer(t, answer(big))
+	_, err := call(newClient(t, srv.URL), describe, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "larger than 8388608 bytes")
+	assert.Len(t, srv.requests(), 1, "an oversized body is not retried")
+}

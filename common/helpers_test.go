@@ -1,0 +1,127 @@
+package common_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
+)
+
+const (
+	testID    = "AKIDtestSecretId0001"
+	testKey   = "testSecretKey0002"
+	testToken = "testSessionToken0003"
+)
+
+var testCred = auth.NewCredential(testID, testKey)
+
+// params is a parameter struct like those of the service packages.
+type params struct {
+	VpcID string             `url:"vpcId,omitempty"`
+	IDs   common.IndexedList `url:"instanceIds,omitempty"`
+	Zone  string             `url:"Placement_Zone,omitempty"`
+}
+
+type result struct {
+	TaskID wire.Int `json:"taskId"`
+}
+
+var (
+	attach   = common.Operation{Action: "AttachClassicLinkVpc"}
+	describe = common.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
+)
+
+// seen is one request as the test server received it.
+type seen struct {
+	Method, Path, Host string
+	Params             url.Values
+	SigErr             error
+	UserAgent          string
+}
+
+// server is an httptest server that records requests and answers the n-th
+// (from 1) with respond.
+type server struct {
+	*httptest.Server
+	mu   sync.Mutex
+	reqs []seen
+}
+
+func newServer(t *testing.T, respond func(n int, w http.ResponseWriter)) *server {
+	t.Helper()
+	s := &server{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, err := testsig.Params(r)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.mu.Lock()
+		s.reqs = append(s.reqs, seen{
+			Method: r.Method, Path: r.URL.Path, Host: r.Host, Params: p,
+			SigErr: testsig.Verify(r, p, testKey), UserAgent: r.UserAgent(),
+		})
+		n := len(s.reqs)
+		s.mu.Unlock()
+		respond(n, w)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *server) requests() []seen {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]seen(nil), s.reqs...)
+}
+
+// answer writes a JSON body with status 200.
+func answer(body string) func(int, http.ResponseWriter) {
+	return func(_ int, w http.ResponseWriter) { _, _ = io.WriteString(w, body) }
+}
+
+// fastRetries keeps backoff short so that retry tests run in milliseconds.
+var fastRetries = common.WithRetryWait(time.Millisecond, 2*time.Millisecond)
+
+func newClient(t *testing.T, endpoint string, opts ...common.Option) *common.Client {
+	t.Helper()
+	c, err := common.NewClient("vpc", testCred, "ap-guangzhou",
+		append([]common.Option{common.WithEndpoint(endpoint), fastRetries}, opts...)...)
+	require.NoError(t, err)
+	return c
+}
+
+func call(c *common.Client, op common.Operation, in any) (int64, error) {
+	var out result
+	_, err := c.Call(context.Background(), op, in, &out)
+	return int64(out.TaskID), err
+}
+
+// closedAddr returns a loopback address that refuses connections.
+func closedAddr(t *testing.T) string {
+	t.Helper()
+	l := httptest.NewServer(http.NotFoundHandler())
+	addr := l.Listener.Addr().String()
+	l.Close()
+	return addr
+}
+
+func ids(n int) common.IndexedList {
+	out := make(common.IndexedList, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("ins-%08d", i)
+	}
+	return out
+}

@@ -1,0 +1,104 @@
+package common
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+// permanentError marks a failure before anything was sent that no retry
+// can mend (no credentials, an invalid key).
+type permanentError struct{ err error }
+
+func (e *permanentError) Error() string { return e.err.Error() }
+func (e *permanentError) Unwrap() error { return e.err }
+
+// checkRetry is the go-retryablehttp CheckRetry of the project's policy:
+//
+//   - API answers with a retryable code (4200, 4400, 5100, 6000, 6200,
+//     ActionLocked, ServiceUnavailable), HTTP 429 and 5xx but 501 are retried
+//     for every action; 4500 (replay) once, and only for idempotent actions:
+//     each attempt has a fresh Nonce, so a 4500 on Attach may mean that a copy
+//     of it got through.
+//   - Transport failures are retried for idempotent actions; for the others
+//     only when the request was never written. A written request whose answer
+//     was lost ends the call with errors.ErrOutcomeUnknown.
+func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	st := stateFrom(ctx)
+	if err != nil {
+		return retryAfterFailure(ctx, st, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return resp.StatusCode == http.StatusTooManyRequests ||
+			resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented, nil
+	}
+	// Buffer the body to read its code, and hand it on for decoding.
+	body, err := readBody(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	if err != nil {
+		if errors.Is(err, errBodyTooLarge) {
+			return false, err
+		}
+		return retryAfterFailure(ctx, st, err)
+	}
+	env, err := parseEnvelope(body)
+	if err != nil || *env.Code == 0 {
+		return false, nil // decode reports a malformed body
+	}
+	apiErr := qerrors.APIError{Code: int(*env.Code), CodeDesc: env.CodeDesc}
+	if !apiErr.Retryable() {
+		return false, nil
+	}
+	if apiErr.Code == 4500 {
+		return st.op.Idempotent && st.replays.Add(1) == 1, nil
+	}
+	return true, nil
+}
+
+func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, error) {
+	var perm *permanentError
+	var unknownCA x509.UnknownAuthorityError
+	var certErr *tls.CertificateVerificationError
+	if errors.As(err, &perm) || errors.As(err, &unknownCA) || errors.As(err, &certErr) {
+		return false, err
+	}
+	sent := !st.op.Idempotent && st.wrote.Load()
+	if sent {
+		return false, fmt.Errorf("%w: %w", qerrors.ErrOutcomeUnknown, stripURLError(err))
+	}
+	if ctx.Err() != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// backoff is exponential with full jitter, capped at maximum; a Retry-After
+// header (seconds or HTTP date) is honoured but clamped to maximum.
+func backoff(base, maximum time.Duration, attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if v := resp.Header.Get("Retry-After"); v != "" {
+			if secs, err := strconv.Atoi(v); err == nil && secs >= 0 {
+				return min(time.Duration(secs)*time.Second, maximum)
+			}
+			if t, err := http.ParseTime(v); err == nil {
+				return max(0, min(time.Until(t), maximum))
+			}
+		}
+	}
+	ceiling := maximum
+	if attempt < 32 && base<<attempt > 0 {
+		ceiling = min(base<<attempt, maximum)
+	}
+	return rand.N(ceiling + 1)
+}

@@ -1,0 +1,111 @@
+package common_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+)
+
+func TestCallWire(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		for _, sig := range []auth.SignatureMethod{auth.HmacSHA1, auth.HmacSHA256} {
+			for _, token := range []string{"", testToken} {
+				t.Run(fmt.Sprintf("%s/%s/token=%t", method, sig, token != ""), func(t *testing.T) {
+					t.Parallel()
+					srv := newServer(t, answer(`{"code":0,"message":"","codeDesc":"Success","taskId":135254}`))
+					c, err := common.NewClient("vpc", auth.NewTokenCredential(testID, testKey, token), "ap-guangzhou",
+						common.WithEndpoint(srv.URL), common.WithSignatureMethod(sig), common.WithHTTPMethod(method))
+					require.NoError(t, err)
+
+					id, err := call(c, attach, params{VpcID: "vpc-2ari9m7h", IDs: ids(12)})
+					require.NoError(t, err)
+					assert.Equal(t, int64(135254), id)
+
+					reqs := srv.requests()
+					require.Len(t, reqs, 1)
+					r := reqs[0]
+					assert.Equal(t, method, r.Method)
+					assert.Equal(t, "/v2/index.php", r.Path)
+					assert.NoError(t, r.SigErr)
+					assert.True(t, strings.HasPrefix(r.UserAgent, "qcloud-sdk-go/"), r.UserAgent)
+					p := r.Params
+					assert.Equal(t, "AttachClassicLinkVpc", p.Get("Action"))
+					assert.Equal(t, "ap-guangzhou", p.Get("Region"))
+					assert.Equal(t, testID, p.Get("SecretId"))
+					assert.Equal(t, string(sig), p.Get("SignatureMethod"))
+					assert.Regexp(t, `^[1-9][0-9]{9}$`, p.Get("Timestamp"))
+					assert.Regexp(t, `^[1-9][0-9]*$`, p.Get("Nonce"))
+					assert.NotEmpty(t, p.Get("Signature"))
+					assert.Equal(t, "vpc-2ari9m7h", p.Get("vpcId"))
+					for i := range 12 {
+						assert.Equal(t, fmt.Sprintf("ins-%08d", i), p.Get(fmt.Sprintf("instanceIds.%d", i)))
+					}
+					assert.Empty(t, p.Get("instanceIds.12"))
+					if token == "" {
+						assert.NotContains(t, p, "Token", "an empty token is neither sent nor signed")
+					} else {
+						assert.Equal(t, token, p.Get("Token"))
+					}
+					// Action, Region, Timestamp, Nonce, SecretId, SignatureMethod,
+					// Signature (and Token), vpcId and 12 ids: nothing else.
+					want := 7 + 1 + 12
+					if token != "" {
+						want++
+					}
+					assert.Len(t, p, want, "no stray parameters")
+				})
+			}
+		}
+	}
+}
+
+// Values that need encoding travel once-encoded and are signed raw.
+func TestCallWireSpecialValues(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		t.Run(method, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, answer(`{"code":0}`))
+			c := newClient(t, srv.URL, common.WithHTTPMethod(method))
+			in := params{
+				VpcID: "gz_vpc_15 & more=1+2/中文%41",
+				Zone:  "ap guangzhou_1",
+				IDs:   common.IndexedList{"a b", "c&d", "e=f", "g+h", "i%2Fj", "名字", "k", "l", "m", "n", "o", "p"},
+			}
+			_, err := call(c, attach, in)
+			require.NoError(t, err)
+			reqs := srv.requests()
+			require.Len(t, reqs, 1)
+			p := reqs[0].Params
+			assert.NoError(t, reqs[0].SigErr)
+			assert.Equal(t, in.VpcID, p.Get("vpcId"))
+			assert.Equal(t, in.Zone, p.Get("Placement_Zone"), "the name travels with _, it is signed with .")
+			for i, id := range in.IDs {
+				assert.Equal(t, id, p.Get(fmt.Sprintf("instanceIds.%d", i)))
+			}
+		})
+	}
+}
+
+func TestCallFreshNonceEveryCall(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, answer(`{"code":0}`))
+	c := newClient(t, srv.URL)
+	for range 20 {
+		_, err := call(c, describe, nil)
+		require.NoError(t, err)
+	}
+	nonces := map[string]bool{}
+	for _, r := range srv.requests() {
+		nonces[r.Params.Get("Nonce")] = true
+	}
+	assert.Len(t, nonces, 20)
+}

@@ -1,0 +1,94 @@
+package vpc
+
+import (
+	"context"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
+)
+
+// AttachClassicLinkVpcInput names a VPC and the classic-network instances to
+// link to it.
+type AttachClassicLinkVpcInput struct {
+	// VpcID is the unified id (vpc-2ari9m7h) or the old one (gz_vpc_15).
+	VpcID string
+	// InstanceIDs are the CVM ids (ins-df454d); at least one, no duplicates.
+	InstanceIDs []string
+}
+
+// AttachClassicLinkVpcOutput is the result of AttachClassicLinkVpc.
+type AttachClassicLinkVpcOutput struct {
+	// TaskID identifies the asynchronous task; see WaitForTask.
+	TaskID int64
+	// CodeDesc and Message are the response's own, usually "Success" and "".
+	CodeDesc, Message string
+}
+
+// DetachClassicLinkVpcInput names a VPC and the instances to unlink from it.
+type DetachClassicLinkVpcInput struct {
+	// VpcID is the unified or the old id of the VPC.
+	VpcID string
+	// InstanceIDs are the CVM ids; at least one, no duplicates.
+	InstanceIDs []string
+}
+
+// DetachClassicLinkVpcOutput is the result of DetachClassicLinkVpc.
+type DetachClassicLinkVpcOutput struct {
+	// TaskID identifies the asynchronous task; see WaitForTask.
+	TaskID int64
+	// CodeDesc and Message are the response's own.
+	CodeDesc, Message string
+}
+
+// linkParams are the wire parameters of Attach and Detach.
+type linkParams struct {
+	VpcID       string             `url:"vpcId"`
+	InstanceIDs common.IndexedList `url:"instanceIds"`
+}
+
+// taskResponse is the result part of an answer that starts a task.
+type taskResponse struct {
+	TaskID wire.Int `json:"taskId"`
+}
+
+// AttachClassicLinkVpc links classic-network instances to a VPC of the same
+// region. It starts a task and returns its id; [Client.WaitForTask] waits for
+// it. Invalid input is an *errors.ValidationError and nothing is sent.
+//
+// The call is not idempotent: it is retried only when the service certainly
+// did not act on it. When the answer is lost after the request was sent, the
+// error matches errors.ErrOutcomeUnknown; list the links to find out.
+func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLinkVpcInput) (*AttachClassicLinkVpcOutput, error) {
+	if in == nil {
+		return nil, errNilInput
+	}
+	id, env, err := c.link(ctx, "AttachClassicLinkVpc", in.VpcID, in.InstanceIDs)
+	if err != nil {
+		return nil, err
+	}
+	return &AttachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message}, nil
+}
+
+// DetachClassicLinkVpc unlinks classic-network instances from a VPC. It
+// starts a task and returns its id, and is retried like AttachClassicLinkVpc.
+func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLinkVpcInput) (*DetachClassicLinkVpcOutput, error) {
+	if in == nil {
+		return nil, errNilInput
+	}
+	id, env, err := c.link(ctx, "DetachClassicLinkVpc", in.VpcID, in.InstanceIDs)
+	if err != nil {
+		return nil, err
+	}
+	return &DetachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message}, nil
+}
+
+// link validates and sends Attach or Detach, and returns the task id.
+func (c *Client) link(ctx context.Context, action, vpcID string, ids []string) (int64, common.Envelope, error) {
+	if err := validateLink(vpcID, ids); err != nil {
+		return 0, common.Envelope{}, err
+	}
+	var resp taskResponse
+	env, err := c.core.Call(ctx, common.Operation{Action: action},
+		linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp)
+	return int64(resp.TaskID), env, err
+}
