@@ -73,6 +73,9 @@ var (
 	ErrMalformedResponse = stderrors.New("malformed response")
 	// ErrTaskFailed marks an asynchronous task that finished with status failure.
 	ErrTaskFailed = stderrors.New("task failed")
+	// ErrWaitTimeout marks a wait for a task that ran out of its maximum wait
+	// while the task was still running.
+	ErrWaitTimeout = stderrors.New("task still running at the end of the wait")
 )
 
 // codeDescSentinels maps codeDesc strings to their sentinels.

@@ -1,0 +1,69 @@
+package vpctest
+
+import "time"
+
+// Drop selects how a fault drops the connection.
+type Drop int
+
+const (
+	// NoDrop answers normally.
+	NoDrop Drop = iota
+	// DropBeforeRead closes the connection as soon as the request has
+	// arrived, without checking or acting on it.
+	DropBeforeRead
+	// DropAfterRead reads the request and acts on it, then closes the
+	// connection without answering: the client cannot know the outcome.
+	DropAfterRead
+)
+
+// Fault is an injected misbehaviour. Delay applies first; then the first of
+// Drop, HTTPStatus, Malformed and Code that is set decides the answer. A
+// fault with only a Delay answers normally after it.
+type Fault struct {
+	// Code, CodeDesc and Message make an API error answer (HTTP 200).
+	Code     int
+	CodeDesc string
+	Message  string
+	// HTTPStatus answers with this status and a short HTML body.
+	HTTPStatus int
+	// Delay waits this long (wall clock, or until the client gives up).
+	Delay time.Duration
+	// Drop closes the connection instead of answering.
+	Drop Drop
+	// Malformed answers status 200 with a body that is not JSON.
+	Malformed bool
+}
+
+type pendingFault struct {
+	Fault
+	left int
+}
+
+// InjectFault makes the next times requests of action (any action if
+// action is "") meet f. Except for DropAfterRead, a fault answers before
+// authentication and the action does not run. Faults of one action apply
+// in the order given; those of the action before those given for "".
+func (s *Server) InjectFault(action string, times int, f Fault) {
+	if times <= 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults[action] = append(s.faults[action], &pendingFault{Fault: f, left: times})
+}
+
+// takeFault pops the fault for action, if any. The caller holds s.mu.
+func (s *Server) takeFault(action string) *Fault {
+	for _, key := range []string{action, ""} {
+		q := s.faults[key]
+		if len(q) == 0 {
+			continue
+		}
+		f := q[0]
+		if f.left--; f.left == 0 {
+			s.faults[key] = q[1:]
+		}
+		return &f.Fault
+	}
+	return nil
+}

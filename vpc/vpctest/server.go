@@ -1,0 +1,134 @@
+package vpctest
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+)
+
+// DefaultCredential is accepted by every server made without
+// [WithEmptyWorld]. It is a test key of this package, valid nowhere else.
+var DefaultCredential = auth.NewCredential("AKIDvpctestDefault0000000000000000", "vpctestDefaultSecretKey000000000")
+
+// Server is a running fake. Its methods are safe for concurrent use.
+type Server struct {
+	srv *httptest.Server
+
+	mu         sync.Mutex
+	clock      func() time.Time
+	keys       map[string]auth.Credential // by SecretId
+	vpcs       []*VPC
+	instances  map[string]*Instance // by id
+	links      map[string]*link     // by instance id
+	tasks      map[int64]*task
+	nonces     map[nonceKey]time.Time
+	lastSweep  time.Time
+	faults     map[string][]*pendingFault // by action; "" for any
+	failTasks  []taskFailure
+	requests   []Request
+	linkLimit  int
+	taskPolls  int
+	taskDelay  time.Duration
+	quirks     Quirks
+	nextTaskID int64
+	nextLinkNo uint32
+	empty      bool
+	firstKey   string
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithCredential makes the server accept c (with c.Token, if set, required
+// alongside it). It may be given more than once.
+func WithCredential(c auth.Credential) Option {
+	return func(s *Server) {
+		s.keys[c.SecretID] = c
+		if s.firstKey == "" {
+			s.firstKey = c.SecretID
+		}
+	}
+}
+
+// WithClock sets the server's clock, for the Timestamp window, task
+// durations and createTime. The default is time.Now.
+func WithClock(now func() time.Time) Option { return func(s *Server) { s.clock = now } }
+
+// WithLinkLimit sets how many instances may link to one VPC (default 100).
+func WithLinkLimit(n int) Option { return func(s *Server) { s.linkLimit = n } }
+
+// WithTaskPolls sets how many DescribeVpcTaskResult polls of a task answer
+// "running" before it finishes (default 1; 0 finishes at the first poll).
+func WithTaskPolls(n int) Option { return func(s *Server) { s.taskPolls = n } }
+
+// WithTaskDuration sets how long, on the server's clock, a task runs at
+// least (default 0).
+func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskDelay = d } }
+
+// WithEmptyWorld starts the server with no VPCs, no instances and no
+// credentials; add them with options and methods.
+func WithEmptyWorld() Option { return func(s *Server) { s.empty = true } }
+
+// NewServer starts a plain-HTTP fake on a loopback port.
+func NewServer(opts ...Option) *Server {
+	s := newServer(opts)
+	s.srv = httptest.NewServer(s)
+	return s
+}
+
+// NewTLSServer starts an HTTPS fake; [Server.Client] returns an HTTP client
+// that trusts its certificate.
+func NewTLSServer(opts ...Option) *Server {
+	s := newServer(opts)
+	s.srv = httptest.NewTLSServer(s)
+	return s
+}
+
+func newServer(opts []Option) *Server {
+	s := &Server{
+		clock:      time.Now,
+		keys:       map[string]auth.Credential{},
+		instances:  map[string]*Instance{},
+		links:      map[string]*link{},
+		tasks:      map[int64]*task{},
+		nonces:     map[nonceKey]time.Time{},
+		faults:     map[string][]*pendingFault{},
+		linkLimit:  100,
+		taskPolls:  1,
+		nextTaskID: 135254,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if !s.empty {
+		s.keys[DefaultCredential.SecretID] = DefaultCredential
+		s.seedDefaultWorld()
+	}
+	return s
+}
+
+// URL returns the base URL (scheme and host) to give to common.WithEndpoint.
+func (s *Server) URL() string { return s.srv.URL }
+
+// Client returns an HTTP client for the server: for a TLS server, one that
+// trusts its certificate.
+func (s *Server) Client() *http.Client { return s.srv.Client() }
+
+// Close shuts the server down.
+func (s *Server) Close() { s.srv.Close() }
+
+// Credential returns a credential the server accepts: the first given with
+// [WithCredential], else [DefaultCredential].
+func (s *Server) Credential() auth.Credential {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.firstKey != "" {
+		return s.keys[s.firstKey]
+	}
+	return DefaultCredential
+}
+
+func (s *Server) now() time.Time { return s.clock() }

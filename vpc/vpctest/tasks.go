@@ -1,0 +1,105 @@
+package vpctest
+
+import (
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// Task statuses of DescribeVpcTaskResult.
+const (
+	taskSucceeded = 0
+	taskFailed    = 1
+	taskRunning   = 2
+)
+
+type taskKind int
+
+const (
+	taskAttach taskKind = iota
+	taskDetach
+)
+
+// task is an asynchronous Attach or Detach.
+type task struct {
+	id      int64
+	kind    taskKind
+	links   []*link
+	started time.Time
+	polls   int
+	status  int
+	failure *taskFailure // set at creation when the task is to fail
+}
+
+// taskFailure is how a task fails: data.output.errorCode and errorMsg.
+type taskFailure struct {
+	Code    int
+	Message string
+}
+
+// FailNextTasks makes the next n tasks fail with errorCode code and
+// errorMsg message. A failed attach links nothing; a failed detach leaves
+// the links in place.
+func (s *Server) FailNextTasks(n, code int, message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for range n {
+		s.failTasks = append(s.failTasks, taskFailure{Code: code, Message: message})
+	}
+}
+
+// newTask registers a running task. The caller holds s.mu.
+func (s *Server) newTask(kind taskKind) *task {
+	t := &task{id: s.nextTaskID, kind: kind, started: s.now(), status: taskRunning}
+	s.nextTaskID++
+	if len(s.failTasks) > 0 {
+		f := s.failTasks[0]
+		t.failure = &f
+		s.failTasks = s.failTasks[1:]
+	}
+	s.tasks[t.id] = t
+	return t
+}
+
+func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
+	v := p.Get("taskId")
+	if v == "" {
+		return nil, invalidParameter("(100001)missing required parameter taskId")
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return nil, invalidParameter("(100002)taskId %q is not an integer", v)
+	}
+	t := s.tasks[id]
+	if t == nil {
+		return nil, &apiError{Code: 5000, CodeDesc: "InvalidTaskId.NotFound", Message: "(9009)task " + v + " does not exist"}
+	}
+	if t.status == taskRunning {
+		t.polls++
+		if t.polls > s.taskPolls && s.now().Sub(t.started) >= s.taskDelay {
+			s.settle(t)
+		}
+	}
+	data := map[string]any{"status": t.status}
+	if t.status == taskFailed {
+		data["output"] = map[string]any{"errorCode": t.failure.Code, "errorMsg": t.failure.Message}
+	}
+	return map[string]any{"data": data}, nil
+}
+
+// settle finishes a task and applies its effect. The caller holds s.mu.
+func (s *Server) settle(t *task) {
+	t.status = taskSucceeded
+	if t.failure != nil {
+		t.status = taskFailed
+	}
+	for _, l := range t.links {
+		switch {
+		case t.kind == taskAttach && t.status == taskSucceeded,
+			t.kind == taskDetach && t.status == taskFailed:
+			l.state = linkActive
+		default:
+			delete(s.links, l.instance.ID)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package vpc
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+// Defaults of WaitForTask.
+const (
+	DefaultPollMin = 1 * time.Second
+	DefaultPollMax = 20 * time.Second
+	DefaultMaxWait = 10 * time.Minute
+)
+
+// Clock is the time source of WaitForTask. Tests substitute one whose Sleep
+// advances a fake time at once.
+type Clock interface {
+	Now() time.Time
+	// Sleep waits d, or returns ctx.Err() when ctx ends first.
+	Sleep(ctx context.Context, d time.Duration) error
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+type waitConfig struct {
+	pollMin, pollMax, maxWait time.Duration
+	clock                     Clock
+}
+
+// WaitOption configures WaitForTask.
+type WaitOption func(*waitConfig)
+
+// WithPollInterval bounds the delay between polls; it grows exponentially,
+// with jitter, from minimum to maximum (defaults 1 s and 20 s). Values
+// that are not positive, or a maximum below the minimum, are ignored.
+func WithPollInterval(minimum, maximum time.Duration) WaitOption {
+	return func(c *waitConfig) {
+		if minimum > 0 && maximum >= minimum {
+			c.pollMin, c.pollMax = minimum, maximum
+		}
+	}
+}
+
+// WithMaxWait bounds the whole wait (default 10 minutes); the ctx deadline
+// bounds it too. A value that is not positive is ignored.
+func WithMaxWait(d time.Duration) WaitOption {
+	return func(c *waitConfig) {
+		if d > 0 {
+			c.maxWait = d
+		}
+	}
+}
+
+// WithClock replaces the wall clock, for tests.
+func WithClock(clock Clock) WaitOption {
+	return func(c *waitConfig) {
+		if clock != nil {
+			c.clock = clock
+		}
+	}
+}
+
+// WaitForTask polls DescribeVpcTaskResult until the task finishes. It
+// returns the result of a succeeded task; a *errors.TaskFailedError
+// (errors.Is errors.ErrTaskFailed) for a failed one; an error matching
+// errors.ErrWaitTimeout when the task still runs after the maximum wait;
+// and the ctx error, wrapped, when ctx ends first. Every error says how long
+// it waited and how many polls it made.
+func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOption) (*TaskResult, error) {
+	cfg := waitConfig{pollMin: DefaultPollMin, pollMax: DefaultPollMax, maxWait: DefaultMaxWait, clock: realClock{}}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	start := cfg.clock.Now()
+	delay := cfg.pollMin
+	for polls := 1; ; polls++ {
+		res, err := c.DescribeVpcTaskResult(ctx, taskID)
+		waited := cfg.clock.Now().Sub(start)
+		if err != nil {
+			return nil, fmt.Errorf("vpc WaitForTask %d: after %v and %d polls: %w", taskID, waited, polls, err)
+		}
+		switch res.Status {
+		case TaskSucceeded:
+			return res, nil
+		case TaskFailed:
+			return res, &qerrors.TaskFailedError{TaskID: taskID, Code: res.ErrorCode, Message: res.ErrorMessage}
+		case TaskRunning:
+		default:
+			return res, fmt.Errorf("vpc WaitForTask %d: %w: unknown task status %d", taskID, qerrors.ErrMalformedResponse, res.Status)
+		}
+		if waited >= cfg.maxWait {
+			return res, fmt.Errorf("vpc WaitForTask %d: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, waited, polls)
+		}
+		// Equal jitter: between half the delay and the delay, never past the end of the wait.
+		pause := delay/2 + rand.N(delay/2+1)
+		pause = min(max(pause, cfg.pollMin), cfg.pollMax, cfg.maxWait-waited)
+		if err := cfg.clock.Sleep(ctx, pause); err != nil {
+			return nil, fmt.Errorf("vpc WaitForTask %d: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
+		}
+		delay = min(delay*2, cfg.pollMax)
+	}
+}
+
+// AttachClassicLinkVpcAndWait attaches and waits for the task to finish,
+// returning the finished task's result.
+func (c *Client) AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
+	out, err := c.AttachClassicLinkVpc(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return c.WaitForTask(ctx, out.TaskID, opts...)
+}
+
+// DetachClassicLinkVpcAndWait detaches and waits for the task to finish,
+// returning the finished task's result.
+func (c *Client) DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
+	out, err := c.DetachClassicLinkVpc(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return c.WaitForTask(ctx, out.TaskID, opts...)
+}
