@@ -1,0 +1,99 @@
+package vpc_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
+)
+
+func ExampleClient_AttachClassicLinkVpc() {
+	srv := vpctest.NewServer() // stands in for vpc.api.qcloud.com
+	defer srv.Close()
+	client, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	out, err := client.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{
+		VpcID:       "vpc-2ari9m7h",
+		InstanceIDs: []string{"ins-df454d"},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("task", out.TaskID)
+	if _, err := client.WaitForTask(context.Background(), out.TaskID, vpc.WithPollInterval(10*time.Millisecond, 100*time.Millisecond)); err != nil {
+		log.Fatal(err)
+	}
+
+	// Linking it to a second VPC: the service refuses.
+	_, err = client.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{
+		VpcID:       "vpc-5t8kd0qa",
+		InstanceIDs: []string{"ins-df454d"},
+	})
+	fmt.Println(errors.Is(err, qerrors.ErrInstanceAlreadyLinked))
+
+	// An id with a space never leaves the program.
+	_, err = client.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{
+		VpcID:       "vpc-5t8kd0qa",
+		InstanceIDs: []string{"ins df454d"},
+	})
+	fmt.Println(errors.Is(err, qerrors.ErrInvalidInput))
+	// Output:
+	// task 135254
+	// true
+	// true
+}
+
+func ExampleClient_WaitForTask() {
+	srv := vpctest.NewServer()
+	defer srv.Close()
+	client, _ := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	ctx := context.Background()
+
+	out, err := client.AttachClassicLinkVpc(ctx, &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := client.WaitForTask(ctx, out.TaskID, vpc.WithPollInterval(10*time.Millisecond, 100*time.Millisecond))
+	var failed *qerrors.TaskFailedError
+	switch {
+	case errors.As(err, &failed):
+		fmt.Println("failed:", failed.Code, failed.Message)
+	case err != nil:
+		log.Fatal(err)
+	default:
+		fmt.Println("task", res.TaskID, res.Status)
+	}
+	// Output: task 135254 succeeded
+}
+
+func ExampleClient_ClassicLinks() {
+	srv := vpctest.NewServer()
+	defer srv.Close()
+	client, _ := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	ctx := context.Background()
+	_, err := client.AttachClassicLinkVpcAndWait(ctx,
+		&vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", "ins-1a2b3c4d"}},
+		vpc.WithPollInterval(10*time.Millisecond, 100*time.Millisecond))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	for link, err := range client.ClassicLinks(ctx, &vpc.DescribeVpcClassicLinkInput{VpcID: "vpc-2ari9m7h"}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(link.InstanceID, link.InstanceName, link.LanIP, link.VpcID)
+	}
+	// Unordered output:
+	// ins-df454d web-1 10.66.1.10 vpc-2ari9m7h
+	// ins-1a2b3c4d web-2 10.66.1.11 vpc-2ari9m7h
+}
