@@ -2,19 +2,27 @@ package common
 
 import "sync/atomic"
 
-// callState follows one Call across its attempts: the transport records
-// whether the current attempt's request was written, and the retry policy
-// reads it to tell "never sent" from "sent, answer lost".
+// callState follows one Call across its attempts. The transport counts how
+// often the current attempt's request was written: none means it never
+// left (safe to repeat), two or more means net/http re-sent it on its own
+// after a reused connection failed, which it does for any GET.
 type callState struct {
 	service  string
 	op       Operation
 	attempts atomic.Int32
 	replays  atomic.Int32 // 4500 answers retried so far
-	wrote    atomic.Bool
+	writes   atomic.Int32 // writes of the current attempt
 }
 
-// beginAttempt resets the per-attempt flags and returns the attempt number, from 1.
+// beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {
-	s.wrote.Store(false)
+	s.writes.Store(0)
 	return int(s.attempts.Add(1))
 }
+
+// sent reports whether the current attempt's request reached the wire.
+func (s *callState) sent() bool { return s.writes.Load() > 0 }
+
+// resent reports whether net/http wrote the current attempt more than once.
+// For a non-idempotent call, the first copy may then have been applied.
+func (s *callState) resent() bool { return !s.op.Idempotent && s.writes.Load() > 1 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 // apiPath is the path of every v2 module.
@@ -160,7 +161,14 @@ func (c *Client) Call(ctx context.Context, op Operation, in, out any) (Envelope,
 	if err != nil {
 		return Envelope{}, c.transportError(st, err)
 	}
-	return decode(c.service, op.Action, resp.StatusCode, body, out)
+	env, err := decode(c.service, op.Action, resp.StatusCode, body, out)
+	if err != nil && st.resent() {
+		// The refused copy was net/http's own re-send; the first may have
+		// been applied (a v2 service refuses the copy's Nonce with 4500).
+		return Envelope{}, fmt.Errorf("%s %s: %w: net/http re-sent the request on a reused connection and the copy was refused: %w",
+			c.service, op.Action, qerrors.ErrOutcomeUnknown, err)
+	}
+	return env, err
 }
 
 // transportError strips the *url.Error wrapper (its URL adds nothing the

@@ -33,10 +33,15 @@ func (e *permanentError) Unwrap() error { return e.err }
 //   - Transport failures are retried for idempotent actions; for the others
 //     only when the request was never written. A written request whose answer
 //     was lost ends the call with errors.ErrOutcomeUnknown.
+//   - A non-idempotent request that net/http wrote twice (it re-sends GETs
+//     on a failed reused connection) is never retried by the SDK.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := stateFrom(ctx)
 	if err != nil {
 		return retryAfterFailure(ctx, st, err)
+	}
+	if st.resent() {
+		return false, nil // Call reports the outcome as unknown
 	}
 	if resp.StatusCode != http.StatusOK {
 		return resp.StatusCode == http.StatusTooManyRequests ||
@@ -73,8 +78,7 @@ func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, err
 	if errors.As(err, &perm) || errors.As(err, &unknownCA) || errors.As(err, &certErr) {
 		return false, err
 	}
-	sent := !st.op.Idempotent && st.wrote.Load()
-	if sent {
+	if !st.op.Idempotent && st.sent() {
 		return false, fmt.Errorf("%w: %w", qerrors.ErrOutcomeUnknown, stripURLError(err))
 	}
 	if ctx.Err() != nil {

@@ -218,3 +218,48 @@ func TestProviderIsAskedEveryAttempt(t *testing.T) {
 	assert.Equal(t, testID, reqs[1].Params.Get("SecretId"))
 	assert.NoError(t, reqs[1].SigErr)
 }
+
+// net/http re-sends a GET by itself when a reused connection fails after
+// the write. For Attach, a refused copy then means the first may have been
+// applied; a v2 service refuses the copy's Nonce with 4500.
+func TestTransportResendOfNonIdempotentCall(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name        string
+		op          common.Operation
+		copyAnswer  string
+		wantErr     bool
+		wantUnknown bool
+	}{
+		{"copy refused", attach, `{"code":4500,"codeDesc":"RequestReplayed"}`, true, true},
+		{"copy accepted", attach, `{"code":0,"taskId":5}`, false, false},
+		{"idempotent copy refused is a plain error", describe, `{"code":4000}`, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, func(n int, w http.ResponseWriter) {
+				switch n {
+				case 1: // warms up a keep-alive connection
+					_, _ = io.WriteString(w, `{"code":0}`)
+				case 2: // reads the request, then drops the reused connection
+					conn, _, err := http.NewResponseController(w).Hijack()
+					if err == nil {
+						conn.Close()
+					}
+				default:
+					_, _ = io.WriteString(w, tt.copyAnswer)
+				}
+			})
+			c := newClient(t, srv.URL)
+			_, err := call(c, describe, nil)
+			require.NoError(t, err)
+			_, err = call(c, tt.op, nil)
+			assert.Equal(t, tt.wantErr, err != nil, "%v", err)
+			assert.Equal(t, tt.wantUnknown, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)
+			reqs := srv.requests()
+			require.Len(t, reqs, 3, "one warm-up, the dropped request and net/http's copy; no SDK retry")
+			assert.Equal(t, reqs[1].Params.Get("Nonce"), reqs[2].Params.Get("Nonce"), "the copy is net/http's, not a re-signed retry")
+		})
+	}
+}

@@ -40,7 +40,7 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	signed = signed.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(info httptrace.WroteRequestInfo) { st.wrote.Store(true) },
+		WroteRequest: func(httptrace.WroteRequestInfo) { st.writes.Add(1) },
 	}))
 
 	start := time.Now()
