@@ -20,7 +20,6 @@ func TestCredentialNeverPrintsSecrets(t *testing.T) {
 	c := auth.NewTokenCredential("AKIDsecretid123", "keykeykey456", "tokentoken789")
 	type holder struct {
 		Cred auth.Credential
-		cred auth.Credential
 		P    *auth.Credential
 	}
 	h := holder{Cred: c, P: &c}
@@ -34,7 +33,7 @@ func TestCredentialNeverPrintsSecrets(t *testing.T) {
 	outputs := []string{
 		c.String(), c.GoString(),
 		fmt.Sprintf("%v %+v %#v %s %q %x %d", c, c, c, c, c, c, c),
-		fmt.Sprintf("%v %+v %#v", h.Cred, &c, []auth.Credential{c}),
+		fmt.Sprintf("%v %+v %#v", h, h, h), fmt.Sprintf("%v %+v %#v", &c, []auth.Credential{c}, map[string]auth.Credential{"k": c}),
 		logged.String(), string(js),
 	}
 	for _, out := range outputs {
