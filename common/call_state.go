@@ -12,11 +12,24 @@ type callState struct {
 	attempts atomic.Int32
 	replays  atomic.Int32 // 4500 answers retried so far
 	writes   atomic.Int32 // writes of the current attempt
+
+	// answer is the current attempt's 200 body and its envelope, when the
+	// retry policy has read them; Call decodes from it instead of reading
+	// and parsing twice. Only the calling goroutine touches it.
+	answer *answer
+}
+
+// answer is a response body already read, with its parsed envelope.
+type answer struct {
+	body []byte
+	env  envelope
+	err  error // from parseEnvelope
 }
 
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {
 	s.writes.Store(0)
+	s.answer = nil
 	return int(s.attempts.Add(1))
 }
 

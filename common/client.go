@@ -157,11 +157,16 @@ func (c *Client) Call(ctx context.Context, op Operation, in, out any) (Envelope,
 		return Envelope{}, c.transportError(st, err)
 	}
 	defer resp.Body.Close()
-	body, err := readBody(resp.Body)
-	if err != nil {
-		return Envelope{}, c.transportError(st, err)
+	ans := st.answer
+	if ans == nil { // the retry policy did not read this one (not a 200)
+		body, err := readBody(resp.Body)
+		if err != nil {
+			return Envelope{}, c.transportError(st, err)
+		}
+		ans = &answer{body: body}
+		ans.env, ans.err = parseEnvelope(body)
 	}
-	env, err := decode(c.service, op.Action, resp.StatusCode, body, out)
+	env, err := decode(c.service, op.Action, resp.StatusCode, ans, out)
 	if err != nil && st.resent() {
 		// The refused copy was net/http's own re-send; the first may have
 		// been applied (a v2 service refuses the copy's Nonce with 4500).

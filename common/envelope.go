@@ -28,13 +28,13 @@ func parseEnvelope(body []byte) (envelope, error) {
 }
 
 // decode turns one HTTP answer into out or an error.
-func decode(service, action string, status int, body []byte, out any) (Envelope, error) {
+func decode(service, action string, status int, a *answer, out any) (Envelope, error) {
 	if status != 200 {
-		return Envelope{}, &qerrors.StatusError{Service: service, Action: action, StatusCode: status, Body: excerpt(body)}
+		return Envelope{}, &qerrors.StatusError{Service: service, Action: action, StatusCode: status, Body: excerpt(a.body)}
 	}
-	env, err := parseEnvelope(body)
-	if err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: %w: %w", service, action, qerrors.ErrMalformedResponse, err)
+	env, body := a.env, a.body
+	if a.err != nil {
+		return Envelope{}, fmt.Errorf("%s %s: %w: %w", service, action, qerrors.ErrMalformedResponse, a.err)
 	}
 	if *env.Code != 0 {
 		return Envelope{}, &qerrors.APIError{

@@ -58,6 +58,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		return retryAfterFailure(ctx, st, err)
 	}
 	env, err := parseEnvelope(body)
+	st.answer = &answer{body: body, env: env, err: err}
 	if err != nil || *env.Code == 0 {
 		return false, nil // decode reports a malformed body
 	}
