@@ -1,6 +1,9 @@
 package common
 
-import "sync/atomic"
+import (
+	"net/http"
+	"sync/atomic"
+)
 
 // callState follows one Call across its attempts. The transport counts how
 // often the current attempt's request was written: none means it never
@@ -21,9 +24,24 @@ type callState struct {
 
 // answer is a response body already read, with its parsed envelope.
 type answer struct {
-	body []byte
-	env  envelope
-	err  error // from parseEnvelope
+	body    []byte
+	readErr error    // reading the body failed
+	env     envelope // of a 200 body
+	err     error    // parsing the envelope of a 200 body failed
+}
+
+// readAnswer reads resp's body (through the size limit) and, for a 200,
+// parses its envelope, once per attempt: the retry policy and Call share it.
+func (s *callState) readAnswer(resp *http.Response) *answer {
+	body, err := readBody(resp.Body)
+	resp.Body.Close()
+	resp.Body = http.NoBody
+	a := &answer{body: body, readErr: err}
+	if err == nil && resp.StatusCode == http.StatusOK {
+		a.env, a.err = parseEnvelope(body)
+	}
+	s.answer = a
+	return a
 }
 
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.

@@ -159,12 +159,10 @@ func (c *Client) Call(ctx context.Context, op Operation, in, out any) (Envelope,
 	defer resp.Body.Close()
 	ans := st.answer
 	if ans == nil { // the retry policy did not read this one (not a 200)
-		body, err := readBody(resp.Body)
-		if err != nil {
-			return Envelope{}, c.transportError(st, err)
-		}
-		ans = &answer{body: body}
-		ans.env, ans.err = parseEnvelope(body)
+		ans = st.readAnswer(resp)
+	}
+	if ans.readErr != nil {
+		return Envelope{}, c.transportError(st, ans.readErr)
 	}
 	env, err := decode(c.service, op.Action, resp.StatusCode, ans, out)
 	if err != nil && st.resent() {

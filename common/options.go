@@ -31,7 +31,8 @@ type Options struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// Timeout bounds each attempt, reading the body included (default 30 s).
 	Timeout time.Duration
-	// Logger receives one debug line per attempt and one per retry; nil is silent.
+	// Logger receives a debug line for each attempt and each retryable
+	// failure; nil is silent.
 	Logger *slog.Logger
 }
 

@@ -1,13 +1,12 @@
 package common
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -37,55 +36,63 @@ func (e *permanentError) Unwrap() error { return e.err }
 //     on a failed reused connection) is never retried by the SDK.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := stateFrom(ctx)
+	retry, reason, err := decideRetry(ctx, st, resp, err)
+	if retry {
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud retryable failure",
+			slog.String("service", st.service), slog.String("action", st.op.Action),
+			slog.Int("attempt", int(st.attempts.Load())), slog.String("reason", reason))
+	}
+	return retry, err
+}
+
+// decideRetry applies the policy to one attempt and says why it retries.
+func decideRetry(ctx context.Context, st *callState, resp *http.Response, err error) (bool, string, error) {
 	if err != nil {
 		return retryAfterFailure(ctx, st, err)
 	}
 	if st.resent() {
-		return false, nil // Call reports the outcome as unknown
+		return false, "", nil // Call reports the outcome as unknown
 	}
 	if resp.StatusCode != http.StatusOK {
-		return resp.StatusCode == http.StatusTooManyRequests ||
-			resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented, nil
+		retry := resp.StatusCode == http.StatusTooManyRequests ||
+			resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented
+		return retry, "HTTP " + strconv.Itoa(resp.StatusCode), nil
 	}
-	// Buffer the body to read its code, and hand it on for decoding.
-	body, err := readBody(resp.Body)
-	resp.Body.Close()
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	if err != nil {
-		if errors.Is(err, errBodyTooLarge) {
-			return false, err
-		}
-		return retryAfterFailure(ctx, st, err)
+	a := st.readAnswer(resp)
+	switch {
+	case errors.Is(a.readErr, errBodyTooLarge):
+		return false, "", nil
+	case a.readErr != nil:
+		return retryAfterFailure(ctx, st, a.readErr)
+	case a.err != nil || *a.env.Code == 0:
+		return false, "", nil // success, or a malformed body that decode reports
 	}
-	env, err := parseEnvelope(body)
-	st.answer = &answer{body: body, env: env, err: err}
-	if err != nil || *env.Code == 0 {
-		return false, nil // decode reports a malformed body
+	apiErr := qerrors.APIError{Code: int(*a.env.Code), CodeDesc: a.env.CodeDesc}
+	reason := fmt.Sprintf("code %d %s", apiErr.Code, apiErr.CodeDesc)
+	switch {
+	case !apiErr.Retryable():
+		return false, "", nil
+	case apiErr.Code == 4500:
+		return st.op.Idempotent && st.replays.Add(1) == 1, reason, nil
 	}
-	apiErr := qerrors.APIError{Code: int(*env.Code), CodeDesc: env.CodeDesc}
-	if !apiErr.Retryable() {
-		return false, nil
-	}
-	if apiErr.Code == 4500 {
-		return st.op.Idempotent && st.replays.Add(1) == 1, nil
-	}
-	return true, nil
+	return true, reason, nil
 }
 
-func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, error) {
+// retryAfterFailure decides after an attempt that got no usable answer.
+func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, string, error) {
 	var perm *permanentError
 	var unknownCA x509.UnknownAuthorityError
 	var certErr *tls.CertificateVerificationError
 	if errors.As(err, &perm) || errors.As(err, &unknownCA) || errors.As(err, &certErr) {
-		return false, err
+		return false, "", err
 	}
 	if !st.op.Idempotent && st.sent() {
-		return false, fmt.Errorf("%w: %w", qerrors.ErrOutcomeUnknown, stripURLError(err))
+		return false, "", fmt.Errorf("%w: %w", qerrors.ErrOutcomeUnknown, stripURLError(err))
 	}
 	if ctx.Err() != nil {
-		return false, err
+		return false, "", err
 	}
-	return true, nil
+	return true, stripURLError(err).Error(), nil
 }
 
 // backoff is exponential with full jitter, capped at maximum; a Retry-After

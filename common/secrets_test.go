@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 
@@ -67,6 +68,8 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				}
 			}
 			assert.Contains(t, logs.String(), "action=AttachClassicLinkVpc", "the debug log does say something")
+			assert.Equal(t, 4, strings.Count(logs.String(), "qcloud retryable failure"), "one line per retryable failure, the last included")
+			assert.Equal(t, 4, strings.Count(logs.String(), "msg=\"qcloud request\""), "one line per attempt")
 		})
 	}
 }
