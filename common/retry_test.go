@@ -263,3 +263,44 @@ func TestTransportResendOfNonIdempotentCall(t *testing.T) {
 		})
 	}
 }
+
+// A 200 whose body breaks off: Describe is retried, Attach ends with the
+// outcome unknown (the service answered, so it acted).
+func TestBodyCutShort(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		op          common.Operation
+		wantReqs    int
+		wantUnknown bool
+	}{
+		{describe, 2, false},
+		{attach, 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.op.Action, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t, func(n int, w http.ResponseWriter) {
+				if n > 1 {
+					_, _ = io.WriteString(w, `{"code":0,"taskId":3}`)
+					return
+				}
+				w.Header().Set("Content-Length", "100")
+				w.WriteHeader(http.StatusOK)
+				_, _ = io.WriteString(w, `{"code":0,`)
+				w.(http.Flusher).Flush()
+				if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+					conn.Close()
+				}
+			})
+			id, err := call(newClient(t, srv.URL), tt.op, nil)
+			assert.Len(t, srv.requests(), tt.wantReqs)
+			if tt.wantUnknown {
+				assert.ErrorIs(t, err, qerrors.ErrOutcomeUnknown)
+				assert.NotErrorIs(t, err, qerrors.ErrMalformedResponse)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, int64(3), id)
+		})
+	}
+}
