@@ -48,33 +48,29 @@ type waitConfig struct {
 type WaitOption func(*waitConfig)
 
 // WithPollInterval bounds the delay between polls; it grows exponentially,
-// with jitter, from minimum to maximum (defaults 1 s and 20 s). Values
-// that are not positive, or a maximum below the minimum, are ignored.
+// with jitter, from minimum to maximum (defaults 1 s and 20 s).
+// WaitForTask rejects a minimum that is not positive or a maximum below it.
 func WithPollInterval(minimum, maximum time.Duration) WaitOption {
-	return func(c *waitConfig) {
-		if minimum > 0 && maximum >= minimum {
-			c.pollMin, c.pollMax = minimum, maximum
-		}
-	}
+	return func(c *waitConfig) { c.pollMin, c.pollMax = minimum, maximum }
 }
 
 // WithMaxWait bounds the whole wait (default 10 minutes); the ctx deadline
-// bounds it too. A value that is not positive is ignored.
-func WithMaxWait(d time.Duration) WaitOption {
-	return func(c *waitConfig) {
-		if d > 0 {
-			c.maxWait = d
-		}
-	}
-}
+// bounds it too. WaitForTask rejects a value that is not positive.
+func WithMaxWait(d time.Duration) WaitOption { return func(c *waitConfig) { c.maxWait = d } }
 
 // WithClock replaces the wall clock, for tests.
-func WithClock(clock Clock) WaitOption {
-	return func(c *waitConfig) {
-		if clock != nil {
-			c.clock = clock
-		}
+func WithClock(clock Clock) WaitOption { return func(c *waitConfig) { c.clock = clock } }
+
+func (c *waitConfig) validate() error {
+	switch {
+	case c.pollMin <= 0 || c.pollMax < c.pollMin:
+		return qerrors.Invalid("WithPollInterval", "%v..%v: want 0 < minimum <= maximum", c.pollMin, c.pollMax)
+	case c.maxWait <= 0:
+		return qerrors.Invalid("WithMaxWait", "%v: want a positive duration", c.maxWait)
+	case c.clock == nil:
+		return qerrors.Invalid("WithClock", "nil clock")
 	}
+	return nil
 }
 
 // WaitForTask polls DescribeVpcTaskResult until the task finishes. It
@@ -87,6 +83,9 @@ func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOpti
 	cfg := waitConfig{pollMin: DefaultPollMin, pollMax: DefaultPollMax, maxWait: DefaultMaxWait, clock: realClock{}}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, err
 	}
 	start := cfg.clock.Now()
 	delay := cfg.pollMin

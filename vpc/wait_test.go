@@ -125,3 +125,16 @@ func TestWaitForTaskUnknownTask(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+func TestWaitForTaskRejectsBadOptions(t *testing.T) {
+	t.Parallel()
+	srv, c := newFake(t)
+	for _, opt := range []vpc.WaitOption{
+		vpc.WithPollInterval(0, time.Second), vpc.WithPollInterval(2*time.Second, time.Second),
+		vpc.WithMaxWait(0), vpc.WithMaxWait(-time.Second), vpc.WithClock(nil),
+	} {
+		_, err := c.WaitForTask(context.Background(), 135254, opt)
+		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	}
+	assert.Zero(t, srv.RequestCount(""), "nothing is polled with bad options")
+}

@@ -54,15 +54,22 @@ func WithCredential(c auth.Credential) Option {
 }
 
 // WithClock sets the server's clock, for the Timestamp window, task
-// durations and createTime. The default is time.Now.
-func WithClock(now func() time.Time) Option { return func(s *Server) { s.clock = now } }
+// durations and createTime. The default, and the meaning of nil, is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) {
+		if now != nil {
+			s.clock = now
+		}
+	}
+}
 
-// WithLinkLimit sets how many instances may link to one VPC (default 100).
-func WithLinkLimit(n int) Option { return func(s *Server) { s.linkLimit = n } }
+// WithLinkLimit sets how many instances may link to one VPC (default 100;
+// 0 or less allows none).
+func WithLinkLimit(n int) Option { return func(s *Server) { s.linkLimit = max(n, 0) } }
 
 // WithTaskPolls sets how many DescribeVpcTaskResult polls of a task answer
-// "running" before it finishes (default 1; 0 finishes at the first poll).
-func WithTaskPolls(n int) Option { return func(s *Server) { s.taskPolls = n } }
+// "running" before it finishes (default 1; 0 or less finishes at the first poll).
+func WithTaskPolls(n int) Option { return func(s *Server) { s.taskPolls = max(n, 0) } }
 
 // WithTaskDuration sets how long, on the server's clock, a task runs at
 // least (default 0).
@@ -120,8 +127,9 @@ func (s *Server) Client() *http.Client { return s.srv.Client() }
 // Close shuts the server down.
 func (s *Server) Close() { s.srv.Close() }
 
-// Credential returns a credential the server accepts: the first given with
-// [WithCredential], else [DefaultCredential].
+// Credential returns the first credential given with [WithCredential], else
+// [DefaultCredential], which every server accepts unless made with
+// [WithEmptyWorld].
 func (s *Server) Credential() auth.Credential {
 	s.mu.Lock()
 	defer s.mu.Unlock()
