@@ -1,4 +1,3 @@
-// Package wire holds JSON helpers for the quirks of the v2 envelope.
 package wire
 
 import (
