@@ -132,7 +132,7 @@ func TestRetryTimeoutAfterWrite(t *testing.T) {
 			release := make(chan struct{})
 			srv := newServer(t, func(int, http.ResponseWriter) { <-release })
 			t.Cleanup(func() { close(release) })
-			c := newClient(t, srv.URL, common.WithTimeout(50*time.Millisecond))
+			c := newClient(t, srv.URL, common.WithTimeout(250*time.Millisecond))
 			_, err := call(c, tt.op, nil)
 			require.Error(t, err)
 			assert.Equal(t, tt.wantUnknown, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)

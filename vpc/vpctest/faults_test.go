@@ -72,7 +72,7 @@ func TestFaultDelay(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Delay: time.Minute})
-	c := client(t, srv, common.WithTimeout(100*time.Millisecond))
+	c := client(t, srv, common.WithTimeout(500*time.Millisecond))
 	assert.Zero(t, linked(t, c), "the timed-out attempt is retried")
 	assert.Equal(t, 2, srv.RequestCount("DescribeVpcClassicLink"))
 
