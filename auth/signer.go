@@ -29,15 +29,18 @@ func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 
 func StringToSign(httpMethod, host, path string, params url.Values) string {
 	type pair struct{ name, value string }
 	pairs := make([]pair, 0, len(params))
+	size := len(httpMethod) + len(host) + len(path) + 1
 	for name, vs := range params {
 		if name == "Signature" || len(vs) == 0 {
 			continue
 		}
 		pairs = append(pairs, pair{strings.ReplaceAll(name, "_", "."), vs[0]})
+		size += len(name) + len(vs[0]) + 2
 	}
 	slices.SortFunc(pairs, func(a, b pair) int { return strings.Compare(a.name, b.name) })
 
 	var b strings.Builder
+	b.Grow(size)
 	b.WriteString(strings.ToUpper(httpMethod))
 	b.WriteString(host)
 	b.WriteString(path)

@@ -2,6 +2,7 @@ package common
 
 import (
 	"net/http"
+	"net/url"
 	"sync/atomic"
 )
 
@@ -12,6 +13,7 @@ import (
 type callState struct {
 	service  string
 	op       Operation
+	params   url.Values // unsigned; read-only once the call starts
 	attempts atomic.Int32
 	replays  atomic.Int32 // 4500 answers retried so far
 	writes   atomic.Int32 // writes of the current attempt

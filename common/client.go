@@ -130,20 +130,11 @@ func (c *Client) Call(ctx context.Context, op Operation, in, out any) (Envelope,
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service, op.Action, err)
 	}
-	st := &callState{service: c.service, op: op}
-	ctx = context.WithValue(ctx, callStateKey{}, st)
-
-	var req *retryablehttp.Request
-	u := *c.endpoint
-	if c.method == http.MethodPost {
-		req, err = retryablehttp.NewRequestWithContext(ctx, http.MethodPost, u.String(), []byte(params.Encode()))
-		if err == nil {
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		}
-	} else {
-		u.RawQuery = params.Encode()
-		req, err = retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	}
+	st := &callState{service: c.service, op: op, params: params}
+	// The request itself is bare: the signer adds the parameters to each
+	// attempt's copy, so no URL with parameters reaches retryablehttp.
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callStateKey{}, st),
+		c.method, c.endpoint.String(), nil)
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service, op.Action, err)
 	}
@@ -184,8 +175,8 @@ func (c *Client) transportError(st *callState, err error) error {
 	return fmt.Errorf("%s %s: %w", c.service, st.op.Action, err)
 }
 
-// stripURLError returns the cause of a *url.Error: its URL is the unsigned
-// request URL, noise in a message that names the call anyway.
+// stripURLError returns the cause of a *url.Error: its URL is the bare
+// endpoint, noise in a message that names the call anyway.
 func stripURLError(err error) error {
 	if ue, ok := err.(*url.Error); ok {
 		return ue.Err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"net/http"
@@ -19,10 +20,10 @@ import (
 
 // signer is the http.RoundTripper under go-retryablehttp that signs every
 // attempt afresh: it fetches credentials, adds Timestamp, a new Nonce,
-// SecretId, Token and SignatureMethod to the unsigned parameters of the
-// request (query for GET, form body for POST), signs them and sends a clone.
-// The signed URL exists only on that clone, so it never reaches
-// go-retryablehttp's errors or any log.
+// SecretId, Token and SignatureMethod to the call's unsigned parameters,
+// signs them and sends a clone of the bare request that carries them (query
+// for GET, form body for POST). Parameters and signature exist only on that
+// clone, so they never reach go-retryablehttp's errors or any log.
 type signer struct {
 	next   http.RoundTripper
 	creds  auth.Provider
@@ -31,46 +32,45 @@ type signer struct {
 }
 
 func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
-	st := stateFrom(ctx)
+	st := stateFrom(req.Context())
 	attempt := st.beginAttempt()
-
-	signed, err := s.sign(req)
+	ctx := httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) { st.writes.Add(1) },
+	})
+	signed, err := s.sign(ctx, req, st.params)
 	if err != nil {
 		return nil, err
 	}
-	signed = signed.WithContext(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(httptrace.WroteRequestInfo) { st.writes.Add(1) },
-	}))
 
 	start := time.Now()
 	resp, err := s.next.RoundTrip(signed)
-	attrs := []slog.Attr{
-		slog.String("service", st.service), slog.String("action", st.op.Action),
-		slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start)),
+	if s.logger.Enabled(ctx, slog.LevelDebug) {
+		attrs := []slog.Attr{
+			slog.String("service", st.service), slog.String("action", st.op.Action),
+			slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start)),
+		}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		} else {
+			attrs = append(attrs, slog.Int("status", resp.StatusCode))
+		}
+		s.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud request", attrs...)
 	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", err.Error()))
-	} else {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-	}
-	s.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud request", attrs...)
 	return resp, err
 }
 
-// sign returns a clone of req carrying the signed parameters. It consumes
-// and closes req.Body, as a RoundTripper must.
-func (s *signer) sign(req *http.Request) (*http.Request, error) {
-	params, err := unsignedParams(req)
-	if err != nil {
-		return nil, &permanentError{err}
-	}
-	cred, err := s.creds.Retrieve(req.Context())
+// sign returns a clone of req with ctx, carrying params signed.
+func (s *signer) sign(ctx context.Context, req *http.Request, unsigned url.Values) (*http.Request, error) {
+	cred, err := s.creds.Retrieve(ctx)
 	if err != nil {
 		return nil, &permanentError{fmt.Errorf("retrieving credentials: %w", err)}
 	}
 	if err := cred.Validate(); err != nil {
 		return nil, &permanentError{err}
+	}
+	params := maps.Clone(unsigned) // Set below replaces values, never mutates them
+	if params == nil {
+		params = url.Values{}
 	}
 	params.Set("Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
 	// A 63-bit positive nonce, as the official SDK sends: a repeat within the
@@ -84,31 +84,17 @@ func (s *signer) sign(req *http.Request) (*http.Request, error) {
 	sts := auth.StringToSign(req.Method, req.URL.Host, req.URL.Path, params)
 	params.Set("Signature", auth.Sign(sts, cred.SecretKey, s.method))
 
-	out := req.Clone(req.Context())
+	out := req.Clone(ctx)
 	encoded := params.Encode()
 	if req.Method == http.MethodPost {
 		out.Body = io.NopCloser(strings.NewReader(encoded))
 		out.ContentLength = int64(len(encoded))
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(encoded)), nil }
+		out.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	} else {
 		out.URL.RawQuery = encoded
 	}
 	return out, nil
-}
-
-func unsignedParams(req *http.Request) (url.Values, error) {
-	if req.Method != http.MethodPost {
-		return req.URL.Query(), nil
-	}
-	if req.Body == nil {
-		return url.Values{}, nil
-	}
-	defer req.Body.Close()
-	b, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, fmt.Errorf("reading request body: %w", err)
-	}
-	return url.ParseQuery(string(b))
 }
 
 // callStateKey carries a *callState in the request context.
