@@ -19,7 +19,8 @@ type Options struct {
 	// The path /v2/index.php is added by the SDK.
 	Endpoint string
 	// HTTPClient is copied; its Transport (or a clone of
-	// http.DefaultTransport) is wrapped by the signer. Nil means a default.
+	// http.DefaultTransport) is wrapped by the signer, its Timeout replaced by
+	// Timeout and its redirects turned off. Nil means a default.
 	HTTPClient *http.Client
 	// SignatureMethod defaults to auth.HmacSHA256.
 	SignatureMethod auth.SignatureMethod
@@ -43,7 +44,8 @@ type Option func(*Options)
 // or a proxy. Plain http is allowed only through this option.
 func WithEndpoint(baseURL string) Option { return func(o *Options) { o.Endpoint = baseURL } }
 
-// WithHTTPClient sets the HTTP client; it is copied, never mutated.
+// WithHTTPClient sets the HTTP client, for its Transport (proxies, TLS,
+// instrumentation); it is copied, never mutated.
 func WithHTTPClient(c *http.Client) Option { return func(o *Options) { o.HTTPClient = c } }
 
 // WithSignatureMethod selects HmacSHA256 (the default) or HmacSHA1.

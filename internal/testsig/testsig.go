@@ -1,6 +1,3 @@
-// Package testsig recomputes v2 signatures for the project's tests,
-// written apart from package auth so that a test does not check the signer
-// against itself.
 package testsig
 
 import (
