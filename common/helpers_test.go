@@ -59,7 +59,7 @@ type server struct {
 	reqs []seen
 }
 
-func newServer(t *testing.T, respond func(n int, w http.ResponseWriter)) *server {
+func newServer(t testing.TB, respond func(n int, w http.ResponseWriter)) *server {
 	t.Helper()
 	s := &server{}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +95,7 @@ func answer(body string) func(int, http.ResponseWriter) {
 // fastRetries keeps backoff short so that retry tests run in milliseconds.
 var fastRetries = common.WithRetryWait(time.Millisecond, 2*time.Millisecond)
 
-func newClient(t *testing.T, endpoint string, opts ...common.Option) *common.Client {
+func newClient(t testing.TB, endpoint string, opts ...common.Option) *common.Client {
 	t.Helper()
 	c, err := common.NewClient("vpc", testCred, "ap-guangzhou",
 		append([]common.Option{common.WithEndpoint(endpoint), fastRetries}, opts...)...)
