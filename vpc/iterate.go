@@ -10,7 +10,8 @@ import (
 // in.Offset on. It stops at the first error, which it yields with a zero
 // ClassicLink, and when ctx ends. Without an OrderDirection it lists in
 // ascending createTime, so that links made while it runs do not shift the
-// pages still to come.
+// pages still to come; a link removed while it runs can still make it skip
+// one, as offset paging is all the API offers.
 //
 //	for link, err := range client.ClassicLinks(ctx, nil) {
 //		if err != nil {

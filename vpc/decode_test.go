@@ -1,0 +1,67 @@
+package vpc_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc"
+)
+
+// answering returns a client of a server that always answers body.
+func answering(t *testing.T, body string) *vpc.Client {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, body) }))
+	t.Cleanup(srv.Close)
+	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	return c
+}
+
+func TestDescribeDecoding(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	out, err := answering(t, `{"code":"0","totalCount":"1","data":[{"lanIp":"10.0.0.1","uniqVpcId":"vpc-2ari9m7h","vpcId":"gz_vpc_15",
+		"classicLinkId":"vcx-opgnzgo9","createTime":"2016-01-21 14:59:37","instanceId":"ins-df454d","instanceName":"web"}]}`).
+		DescribeVpcClassicLink(ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, 1, out.TotalCount)
+	assert.Equal(t, vpc.ClassicLink{ClassicLinkID: "vcx-opgnzgo9", VpcID: "vpc-2ari9m7h", LegacyVpcID: "gz_vpc_15",
+		InstanceID: "ins-df454d", InstanceName: "web", LanIP: "10.0.0.1",
+		CreateTime: time.Date(2016, 1, 21, 6, 59, 37, 0, time.UTC).In(vpc.CreateTimeLocation)}, out.ClassicLinks[0])
+	assert.Equal(t, "2016-01-21T06:59:37Z", out.ClassicLinks[0].CreateTime.UTC().Format(time.RFC3339), "14:59:37 CST is 06:59:37 UTC")
+
+	for _, body := range []string{
+		`{"code":0,"data":[]}`, // no totalCount must not read as 0
+		`{"code":0,"totalCount":1,"data":[{"classicLinkId":"vcx-1","createTime":"yesterday"}]}`,
+		`{"code":0,"totalCount":"many","data":[]}`,
+	} {
+		_, err := answering(t, body).DescribeVpcClassicLink(ctx, nil)
+		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, body)
+	}
+}
+
+func TestTaskResultDecoding(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	res, err := answering(t, `{"code":0,"data":{"status":"1","output":{"errorCode":"1001","errorMsg":"busy"}}}`).DescribeVpcTaskResult(ctx, 7)
+	require.NoError(t, err)
+	assert.Equal(t, vpc.TaskResult{TaskID: 7, Status: vpc.TaskFailed, ErrorCode: 1001, ErrorMessage: "busy"}, *res)
+
+	for _, body := range []string{`{"code":0}`, `{"code":0,"data":{}}`, `{"code":0,"data":null}`} {
+		_, err := answering(t, body).DescribeVpcTaskResult(ctx, 7)
+		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, "%s must not read as success", body)
+	}
+	_, err = answering(t, `{"code":0,"data":{"status":7}}`).WaitForTask(ctx, 7, instant())
+	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, "an unknown status ends the wait")
+	assert.Contains(t, err.Error(), "unknown task status 7")
+}
