@@ -1,6 +1,7 @@
 package vpctest
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -140,3 +141,7 @@ func (s *Server) Credential() auth.Credential {
 }
 
 func (s *Server) now() time.Time { return s.clock() }
+
+// Format prints only the server's URL with every verb, so that logging a
+// Server never shows the credentials it accepts.
+func (s *Server) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "vpctest.Server{URL: %s}", s.URL()) }
