@@ -155,7 +155,7 @@ func TestRequestRecordMasksSecrets(t *testing.T) {
 		assert.Equal(t, "***", r.Params.Get(k), k)
 	}
 	assert.Equal(t, "ins-df454d", r.Params.Get("instanceIds.0"))
-	dump := fmt.Sprintf("%v %+v %#v %v %+v %#v %s", reqs, reqs, reqs, srv, srv, srv, srv)
+	dump := fmt.Sprintf("%v %+v %#v %v %+v %#v", reqs, reqs, reqs, srv, srv, srv)
 	assert.Contains(t, dump, srv.URL())
 	for _, secret := range []string{temporary.SecretID, temporary.SecretKey, temporary.Token} {
 		assert.NotContains(t, dump, secret)
