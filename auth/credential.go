@@ -11,7 +11,8 @@ import (
 
 // Credential is a key pair of Tencent Cloud, with a session token for
 // temporary credentials. Its String, GoString, Format, LogValue and
-// MarshalJSON methods redact every field.
+// MarshalJSON methods redact every field. (fmt cannot call them on a value
+// in an unexported struct field; the SDK keeps credentials behind pointers.)
 type Credential struct {
 	SecretID, SecretKey, Token string
 }
