@@ -145,3 +145,15 @@ func TestTLSServer(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, out.TotalCount)
 }
+
+// The signature covers the Host the client sent: one signed for the real
+// service's host fails here.
+func TestSignatureCoversHost(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	cred := srv.Credential()
+	p := params("DescribeVpcClassicLink")
+	p.Set("SecretId", cred.SecretID)
+	p.Set("Signature", auth.Sign(auth.StringToSign("GET", "vpc.api.qcloud.com", "/v2/index.php", p), cred.SecretKey, auth.HmacSHA256))
+	assert.Equal(t, "4100", send(t, srv, http.MethodGet, p).code())
+}
