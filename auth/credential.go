@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
-	"unicode"
 )
 
 // Credential is a key pair of Tencent Cloud, with a session token for
@@ -30,8 +29,11 @@ func NewTokenCredential(secretID, secretKey, token string) Credential {
 // Retrieve returns c itself, so that a Credential is a [Provider].
 func (c Credential) Retrieve(context.Context) (Credential, error) { return c, nil }
 
-// Validate reports an empty SecretID or SecretKey, or white space or control
-// characters inside any field. The error never contains the values.
+// Validate reports an empty SecretID or SecretKey, or any character that is
+// not printable ASCII inside a field (white space, control and invisible
+// format characters such as U+200B or U+FEFF, anything non-ASCII): keys and
+// tokens are ASCII, so such a character is a copy-and-paste accident. The
+// error never contains the values.
 func (c Credential) Validate() error {
 	if c.SecretID == "" {
 		return errors.New("auth: SecretId is empty")
@@ -42,8 +44,8 @@ func (c Credential) Validate() error {
 	for _, f := range []struct{ name, v string }{
 		{"SecretId", c.SecretID}, {"SecretKey", c.SecretKey}, {"Token", c.Token},
 	} {
-		if strings.ContainsFunc(f.v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
-			return fmt.Errorf("auth: %s contains white space or a control character (a stray newline from a file or variable?)", f.name)
+		if strings.ContainsFunc(f.v, func(r rune) bool { return r <= ' ' || r > '~' }) {
+			return fmt.Errorf("auth: %s contains white space or a character that is not printable ASCII (a stray newline or an invisible character from a file or variable?)", f.name)
 		}
 	}
 	return nil

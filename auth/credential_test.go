@@ -59,6 +59,10 @@ func TestCredentialValidate(t *testing.T) {
 		{"newline in key", auth.NewCredential("AKID1", "key1\n"), "SecretKey contains white space"},
 		{"space in id", auth.NewCredential("AK ID1", "key1"), "SecretId contains white space"},
 		{"tab in token", auth.NewTokenCredential("AKID1", "key1", "t\tok"), "Token contains white space"},
+		{"zero-width space in id", auth.NewCredential("AKID1\u200b", "key1"), "SecretId contains"},
+		{"byte order mark in key", auth.NewCredential("AKID1", "\ufeffkey1"), "SecretKey contains"},
+		{"soft hyphen in token", auth.NewTokenCredential("AKID1", "key1", "t\u00adok"), "Token contains"},
+		{"no-break space in key", auth.NewCredential("AKID1", "key1\u00a0"), "SecretKey contains"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

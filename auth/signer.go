@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"cmp"
 	"crypto/hmac"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -22,22 +23,28 @@ const (
 // Valid reports whether m is one of the two methods.
 func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 }
 
-// StringToSign builds the v2 string to sign: the upper-case method, the
-// host, the path, "?" and every parameter but Signature as name=value pairs
-// joined by "&", sorted byte-wise by name, with "_" in names replaced by "."
-// and values left raw (unencoded). Only the first value of a name is used.
+// StringToSign builds the v2 string to sign (PROTOCOL.md section 3): the
+// upper-case method, the host, the path, "?" and every parameter but
+// Signature as name=value pairs joined by "&", with "_" in names written as
+// "." and values left raw (unencoded). Pairs are sorted byte-wise by the name
+// with "." read as "_", as Tencent's own v2 SDKs and the service's front end
+// do; names that only differ in "." and "_" (which [CollidingNames] reports)
+// are ordered by their original spelling, so the result is deterministic.
+// Only the first value of a name is used.
 func StringToSign(httpMethod, host, path string, params url.Values) string {
-	type pair struct{ name, value string }
+	type pair struct{ key, name, value string }
 	pairs := make([]pair, 0, len(params))
 	size := len(httpMethod) + len(host) + len(path) + 1
 	for name, vs := range params {
 		if name == "Signature" || len(vs) == 0 {
 			continue
 		}
-		pairs = append(pairs, pair{strings.ReplaceAll(name, "_", "."), vs[0]})
+		pairs = append(pairs, pair{strings.ReplaceAll(name, ".", "_"), name, vs[0]})
 		size += len(name) + len(vs[0]) + 2
 	}
-	slices.SortFunc(pairs, func(a, b pair) int { return strings.Compare(a.name, b.name) })
+	slices.SortFunc(pairs, func(a, b pair) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
+	})
 
 	var b strings.Builder
 	b.Grow(size)
@@ -49,11 +56,27 @@ func StringToSign(httpMethod, host, path string, params url.Values) string {
 		if i > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(p.name)
+		b.WriteString(strings.ReplaceAll(p.name, "_", "."))
 		b.WriteByte('=')
 		b.WriteString(p.value)
 	}
 	return b.String()
+}
+
+// CollidingNames returns two parameter names of params that are the same
+// once "_" and "." are read alike (a_b and a.b), or "", "" if there are none.
+// Such a pair cannot be signed unambiguously: the service reads both as one
+// name, so a request that holds one must be refused before it is sent.
+func CollidingNames(params url.Values) (string, string) {
+	seen := make(map[string]string, len(params))
+	for name := range params {
+		key := strings.ReplaceAll(name, ".", "_")
+		if other, ok := seen[key]; ok {
+			return min(name, other), max(name, other)
+		}
+		seen[key] = name
+	}
+	return "", ""
 }
 
 // Sign returns the standard base64 (with padding) of the HMAC of

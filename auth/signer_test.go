@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 )
@@ -91,6 +92,9 @@ func TestStringToSignRules(t *testing.T) {
 		{"Signature is never signed",
 			url.Values{"Signature": {"s"}, "a": {"1"}},
 			"POSTh/p?a=1"},
+		{"sorted with . read as _: aZ before a_b (0x5A < 0x5F), though . sorts before Z",
+			url.Values{"a_b": {"1"}, "aZ": {"2"}, "a.c": {"3"}},
+			"POSTh/p?aZ=2&a.b=1&a.c=3"},
 		{"empty value is signed as sent",
 			url.Values{"a": {""}, "b": {"1"}},
 			"POSTh/p?a=&b=1"},
@@ -110,4 +114,24 @@ func TestSignMethodsDiffer(t *testing.T) {
 	assert.Len(t, sha1, 28, "base64 of 20 bytes")
 	assert.Len(t, sha256, 44, "base64 of 32 bytes")
 	assert.Equal(t, sha1, auth.Sign("GETh/p?a=1", "k", "other"), "anything but HmacSHA256 means SHA1")
+}
+
+// Colliding names (a_b and a.b) cannot be signed unambiguously; the string
+// to sign must still be the same every time, whatever the map order.
+func TestStringToSignDeterministicForCollidingNames(t *testing.T) {
+	t.Parallel()
+	params := url.Values{"a_b": {"1"}, "a.b": {"2"}, "c": {"3"}, "x_y": {"4"}, "x.y": {"5"}}
+	first := auth.StringToSign("GET", "h", "/p", params)
+	for range 1000 {
+		require.Equal(t, first, auth.StringToSign("GET", "h", "/p", params))
+	}
+	assert.Equal(t, "GETh/p?a.b=2&a.b=1&c=3&x.y=5&x.y=4", first, "ties are broken by the name as given")
+}
+
+func TestCollidingNames(t *testing.T) {
+	t.Parallel()
+	a, b := auth.CollidingNames(url.Values{"a_b": {"1"}, "a.b": {"2"}, "c": {"3"}})
+	assert.Equal(t, []string{"a.b", "a_b"}, []string{a, b})
+	a, b = auth.CollidingNames(url.Values{"Placement_Zone": {"1"}, "instanceIds.0": {"2"}, "Placement.Region": {"3"}})
+	assert.Empty(t, a+b)
 }

@@ -26,21 +26,33 @@ func Params(r *http.Request) (url.Values, error) {
 }
 
 // Verify recomputes the signature of params as received in r and compares
-// it with the Signature parameter.
+// it with the Signature parameter. Names are ordered as PROTOCOL.md section 3
+// amends it: by the name with "." read as "_"; they are written with "_" as
+// ".". A request whose names collide under that reading is an error.
 func Verify(r *http.Request, params url.Values, secretKey string) error {
-	signed := map[string]string{} // name with "_" as "." -> raw value
-	var names []string
+	byKey := map[string]string{} // sort key -> name as received
+	var keys []string
 	for k := range params {
-		if k != "Signature" {
-			name := strings.Replace(k, "_", ".", -1)
-			signed[name] = params.Get(k)
-			names = append(names, name)
+		if k == "Signature" {
+			continue
 		}
+		key := strings.Map(func(c rune) rune {
+			if c == '.' {
+				return '_'
+			}
+			return c
+		}, k)
+		if other, dup := byKey[key]; dup {
+			return fmt.Errorf("names %q and %q collide", other, k)
+		}
+		byKey[key] = k
+		keys = append(keys, key)
 	}
-	sort.Strings(names)
-	parts := make([]string, len(names))
-	for i, name := range names {
-		parts[i] = name + "=" + signed[name]
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, key := range keys {
+		name := byKey[key]
+		parts[i] = strings.Replace(name, "_", ".", -1) + "=" + params.Get(name)
 	}
 	msg := r.Method + r.Host + r.URL.Path + "?" + strings.Join(parts, "&")
 	var h func() hash.Hash = sha1.New

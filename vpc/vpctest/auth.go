@@ -11,12 +11,16 @@ import (
 )
 
 // replayWindow is how far a Timestamp may be from the server's clock, and
-// how long a Nonce is remembered.
+// how long a request's Nonce is remembered.
 const replayWindow = 2 * time.Hour
 
+// nonceKey identifies a request for replay detection: the same Nonce with
+// the same Timestamp and SecretId is a replay (PROTOCOL.md, the Nonce row).
+// A Nonce alone is not: Tencent's own Node SDK draws it from 1..65535.
 type nonceKey struct {
-	secretID string
-	nonce    uint64
+	secretID  string
+	timestamp int64
+	nonce     uint64
 }
 
 // authenticate checks the common parameters and the signature as the real
@@ -43,6 +47,9 @@ func (s *Server) authenticate(r *http.Request, p url.Values) *apiError {
 	if d := now.Sub(time.Unix(ts, 0)); d > replayWindow || d < -replayWindow {
 		return &apiError{Code: 4500, CodeDesc: "RequestReplayed", Message: "Timestamp is more than 2 hours from server time"}
 	}
+	if a, b := auth.CollidingNames(p); a != "" {
+		return invalidParameter("(100002)parameters %s and %s are the same name once . and _ are read alike", a, b)
+	}
 	method := auth.SignatureMethod(p.Get("SignatureMethod"))
 	want := auth.Sign(auth.StringToSign(r.Method, r.Host, r.URL.Path, p), key.SecretKey, method)
 	if subtle.ConstantTimeCompare([]byte(want), []byte(p.Get("Signature"))) != 1 {
@@ -52,9 +59,9 @@ func (s *Server) authenticate(r *http.Request, p url.Values) *apiError {
 		return &apiError{Code: 4100, CodeDesc: "AuthFailure.TokenFailure", Message: "Token is missing, invalid or not expected"}
 	}
 	s.forgetOldNonces(now)
-	nk := nonceKey{key.SecretID, nonce}
+	nk := nonceKey{key.SecretID, ts, nonce}
 	if _, seen := s.nonces[nk]; seen {
-		return &apiError{Code: 4500, CodeDesc: "RequestReplayed", Message: "Nonce has been used"}
+		return &apiError{Code: 4500, CodeDesc: "RequestReplayed", Message: "Nonce has been used with this Timestamp"}
 	}
 	s.nonces[nk] = time.Unix(ts, 0)
 	return nil

@@ -102,6 +102,41 @@ func TestNonceReplayIsRejected(t *testing.T) {
 	assert.Equal(t, "0", send(t, srv2, http.MethodGet, sign(srv2, vpctest.DefaultCredential, http.MethodGet, q2)).code())
 }
 
+// Replay is keyed on (SecretId, Timestamp, Nonce): a client that draws its
+// Nonce from a small range, as Tencent's Node SDK does (1..65535), repeats
+// one within two hours without replaying anything.
+func TestSameNonceWithAnotherTimestampIsNoReplay(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	first := params("DescribeVpcClassicLink")
+	first.Set("Nonce", "11886")
+	assert.Equal(t, "0", sendSigned(t, srv, first).code())
+	later := params("DescribeVpcClassicLink")
+	later.Set("Nonce", "11886")
+	later.Set("Timestamp", strconv.FormatInt(time.Now().Unix()-60, 10))
+	assert.Equal(t, "0", sendSigned(t, srv, later).code(), "same Nonce, another Timestamp")
+	again := params("DescribeVpcClassicLink")
+	again.Set("Nonce", "11886")
+	again.Set("Timestamp", later.Get("Timestamp"))
+	assert.Equal(t, "4500", sendSigned(t, srv, again).code(), "same Nonce and Timestamp, new signature: still a replay")
+}
+
+// Names that collide once . and _ are read alike are refused, as the
+// service's front end cannot tell them apart.
+func TestCollidingNamesAreRefused(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	e := sendSigned(t, srv, params("DescribeVpcClassicLink", "lan_ip", "10.0.0.1", "lan.ip", "10.0.0.2"))
+	assert.Equal(t, "4000", e.code())
+	assert.Contains(t, e["message"], "lan.ip and lan_ip")
+}
+
+// sendSigned signs p with the server's credential and sends it as a GET.
+func sendSigned(t *testing.T, srv *vpctest.Server, p url.Values) envelope {
+	t.Helper()
+	return send(t, srv, http.MethodGet, sign(srv, srv.Credential(), http.MethodGet, p))
+}
+
 func TestReplayWindowFollowsServerClock(t *testing.T) {
 	t.Parallel()
 	now := time.Now()
