@@ -35,4 +35,11 @@ func TestBackoffRetryAfter(t *testing.T) {
 	date := time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)
 	assert.Equal(t, 5*time.Second, backoff(time.Millisecond, 5*time.Second, 0, resp(date)))
 	assert.LessOrEqual(t, backoff(time.Millisecond, 5*time.Second, 0, resp("soon")), time.Millisecond, "garbage is ignored")
+	// Values whose seconds overflow a Duration, or even a uint64, are huge,
+	// not short: they are clamped before any conversion.
+	for _, v := range []string{"10000000000", "9223372036854775807", "18446744073709551616", "99999999999999999999999999"} {
+		assert.Equal(t, 5*time.Second, backoff(time.Millisecond, 5*time.Second, 0, resp(v)), v)
+	}
+	assert.Equal(t, time.Duration(0), backoff(time.Millisecond, 5*time.Second, 0, resp("0")))
+	assert.Equal(t, 2*time.Millisecond, backoff(time.Millisecond, 2*time.Millisecond, 0, resp("1")), "a cap below a second")
 }

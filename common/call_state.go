@@ -8,15 +8,17 @@ import (
 
 // callState follows one Call across its attempts. The transport counts how
 // often the current attempt's request was written: none means it never
-// left (safe to repeat), two or more means net/http re-sent it on its own
-// after a reused connection failed, which it does for any GET.
+// left, so even a non-idempotent call is safe to repeat.
 type callState struct {
 	service  string
 	op       Operation
 	params   url.Values // unsigned; read-only once the call starts
 	attempts atomic.Int32
 	replays  atomic.Int32 // 4500 answers retried so far
-	writes   atomic.Int32 // writes of the current attempt
+	writes   atomic.Int32 // writes of the current attempt (counted by an httptrace hook)
+
+	// secrets are the credentials and signatures of the attempts so far.
+	secrets secrets
 
 	// answer is the current attempt's 200 body and its envelope, when the
 	// retry policy has read them; Call decodes from it instead of reading
@@ -55,7 +57,3 @@ func (s *callState) beginAttempt() int {
 
 // sent reports whether the current attempt's request reached the wire.
 func (s *callState) sent() bool { return s.writes.Load() > 0 }
-
-// resent reports whether net/http wrote the current attempt more than once.
-// For a non-idempotent call, the first copy may then have been applied.
-func (s *callState) resent() bool { return !s.op.Idempotent && s.writes.Load() > 1 }

@@ -57,23 +57,28 @@ func TestDecodeFailures(t *testing.T) {
 		{"502", 502, "<html>Bad Gateway</html>", qerrors.ErrInternal, "HTTP 502 Bad Gateway: <html>Bad Gateway</html>"},
 		{"404", 404, "no such path", nil, "HTTP 404 Not Found"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			srv := newServer(t, func(_ int, w http.ResponseWriter) {
-				w.WriteHeader(tt.status)
-				_, _ = io.WriteString(w, tt.body)
+	for _, op := range []common.Operation{attach, describe} {
+		for _, tt := range tests {
+			t.Run(op.Action+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				srv := newServer(t, func(_ int, w http.ResponseWriter) {
+					w.WriteHeader(tt.status)
+					_, _ = io.WriteString(w, tt.body)
+				})
+				var out result
+				_, err := newClient(t, srv.URL, common.WithMaxRetries(0)).Call(t.Context(), op, nil, &out)
+				require.Error(t, err)
+				if tt.wantIs != nil {
+					assert.ErrorIs(t, err, tt.wantIs)
+				}
+				// The service (or a gateway in front of it) got Attach, and
+				// no valid answer says what it did.
+				assert.Equal(t, !op.Idempotent, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)
+				assert.Contains(t, err.Error(), tt.wantInMsg)
+				assert.True(t, strings.HasPrefix(err.Error(), "vpc "+op.Action), err.Error())
+				assert.Zero(t, out.TaskID)
 			})
-			var out result
-			_, err := newClient(t, srv.URL, common.WithMaxRetries(0)).Call(t.Context(), attach, nil, &out)
-			require.Error(t, err)
-			if tt.wantIs != nil {
-				assert.ErrorIs(t, err, tt.wantIs)
-			}
-			assert.Contains(t, err.Error(), tt.wantInMsg)
-			assert.True(t, strings.HasPrefix(err.Error(), "vpc AttachClassicLinkVpc"), err.Error())
-			assert.Zero(t, out.TaskID)
-		})
+		}
 	}
 }
 
@@ -97,9 +102,13 @@ func TestDecodeAPIError(t *testing.T) {
 func TestDecodeBodyLimit(t *testing.T) {
 	t.Parallel()
 	big := `{"code":0,"pad":"` + strings.Repeat("x", 8<<20) + `"}`
-	srv := newServer(t, answer(big))
-	_, err := call(newClient(t, srv.URL), describe, nil)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "larger than 8388608 bytes")
-	assert.Len(t, srv.requests(), 1, "an oversized body is not retried")
+	for _, op := range []common.Operation{attach, describe} {
+		srv := newServer(t, answer(big))
+		_, err := call(newClient(t, srv.URL), op, nil)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "larger than 8388608 bytes")
+		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse)
+		assert.Equal(t, !op.Idempotent, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)
+		assert.Len(t, srv.requests(), 1, "an oversized body is not retried")
+	}
 }

@@ -27,24 +27,28 @@ func parseEnvelope(body []byte) (envelope, error) {
 	return env, nil
 }
 
-// decode turns one HTTP answer into out or an error.
-func decode(service, action string, status int, a *answer, out any) (Envelope, error) {
+// decode turns one HTTP answer into out or an error. scrub removes the
+// call's secrets from what the server wrote (messages, body excerpts).
+func decode(service, action string, status int, a *answer, out any, scrub func(string) string) (Envelope, error) {
 	if status != 200 {
-		return Envelope{}, &qerrors.StatusError{Service: service, Action: action, StatusCode: status, Body: excerpt(a.body)}
+		return Envelope{}, &qerrors.StatusError{Service: service, Action: action, StatusCode: status, Body: scrub(excerpt(a.body))}
+	}
+	if a.readErr != nil { // the body was over the size limit
+		return Envelope{}, fmt.Errorf("%s %s: %w", service, action, a.readErr)
 	}
 	env, body := a.env, a.body
 	if a.err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: %w: %w", service, action, qerrors.ErrMalformedResponse, a.err)
+		return Envelope{}, fmt.Errorf("%s %s: %w: %s", service, action, qerrors.ErrMalformedResponse, scrub(a.err.Error()))
 	}
 	if *env.Code != 0 {
 		return Envelope{}, &qerrors.APIError{
-			Service: service, Action: action, Code: int(*env.Code), CodeDesc: env.CodeDesc, Message: env.Message,
+			Service: service, Action: action, Code: int(*env.Code), CodeDesc: scrub(env.CodeDesc), Message: scrub(env.Message),
 		}
 	}
 	if out != nil {
 		if err := json.Unmarshal(body, out); err != nil {
-			return Envelope{}, fmt.Errorf("%s %s: %w: result fields: %w", service, action, qerrors.ErrMalformedResponse, err)
+			return Envelope{}, fmt.Errorf("%s %s: %w: result fields: %s", service, action, qerrors.ErrMalformedResponse, scrub(err.Error()))
 		}
 	}
-	return Envelope{CodeDesc: env.CodeDesc, Message: env.Message}, nil
+	return Envelope{CodeDesc: scrub(env.CodeDesc), Message: scrub(env.Message)}, nil
 }

@@ -49,6 +49,8 @@ type seen struct {
 	Params             url.Values
 	SigErr             error
 	UserAgent          string
+	Header             http.Header
+	TransferEncoding   []string
 }
 
 // server is an httptest server that records requests and answers the n-th
@@ -71,7 +73,8 @@ func newServer(t testing.TB, respond func(n int, w http.ResponseWriter)) *server
 		s.mu.Lock()
 		s.reqs = append(s.reqs, seen{
 			Method: r.Method, Path: r.URL.Path, Host: r.Host, Params: p,
-			SigErr: testsig.Verify(r, p, testKey), UserAgent: r.UserAgent(),
+			SigErr: testsig.Verify(r, p, testKey), UserAgent: r.UserAgent(), Header: r.Header.Clone(),
+			TransferEncoding: r.TransferEncoding,
 		})
 		n := len(s.reqs)
 		s.mu.Unlock()

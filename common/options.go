@@ -2,13 +2,13 @@ package common
 
 import (
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 // Options configure a Client. Set them with the With* functions; NewClient
@@ -18,9 +18,11 @@ type Options struct {
 	// "http://127.0.0.1:8080". Empty means https://<service>.api.qcloud.com.
 	// The path /v2/index.php is added by the SDK.
 	Endpoint string
-	// HTTPClient is copied; its Transport (or a clone of
-	// http.DefaultTransport) is wrapped by the signer, its Timeout replaced by
-	// Timeout and its redirects turned off. Nil means a default.
+	// HTTPClient is copied, never mutated. Its Transport (or the SDK's
+	// default, a clone of http.DefaultTransport that keeps up to 1024 idle
+	// connections) is wrapped by the signer; its Timeout bounds each attempt
+	// (see Timeout); its CheckRedirect is honoured, and without one redirects
+	// are not followed; its Jar is kept. Nil means a default.
 	HTTPClient *http.Client
 	// SignatureMethod defaults to auth.HmacSHA256.
 	SignatureMethod auth.SignatureMethod
@@ -30,8 +32,11 @@ type Options struct {
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the backoff (defaults 200 ms and 5 s).
 	RetryWaitMin, RetryWaitMax time.Duration
-	// Timeout bounds each attempt, reading the body included (default 30 s).
-	Timeout time.Duration
+	// Timeout bounds each attempt, reading the body included. Unset, it is
+	// the Timeout of HTTPClient if that is set, else 30 s; with both set,
+	// the smaller applies.
+	Timeout    time.Duration
+	timeoutSet bool
 	// Logger receives a debug line for each attempt and each retryable
 	// failure; nil is silent.
 	Logger *slog.Logger
@@ -45,7 +50,8 @@ type Option func(*Options)
 func WithEndpoint(baseURL string) Option { return func(o *Options) { o.Endpoint = baseURL } }
 
 // WithHTTPClient sets the HTTP client, for its Transport (proxies, TLS,
-// instrumentation); it is copied, never mutated.
+// instrumentation); it is copied, never mutated, and its Timeout,
+// CheckRedirect and Jar are honoured (see Options.HTTPClient).
 func WithHTTPClient(c *http.Client) Option { return func(o *Options) { o.HTTPClient = c } }
 
 // WithSignatureMethod selects HmacSHA256 (the default) or HmacSHA1.
@@ -68,9 +74,12 @@ func WithRetryWait(base, maximum time.Duration) Option {
 // hold credentials, signatures or request URLs.
 func WithLogger(l *slog.Logger) Option { return func(o *Options) { o.Logger = l } }
 
-// WithTimeout bounds each attempt; 0 means no per-attempt limit (the ctx
-// deadline still applies).
-func WithTimeout(d time.Duration) Option { return func(o *Options) { o.Timeout = d } }
+// WithTimeout bounds each attempt, reading the body included; 0 means no
+// per-attempt limit (the ctx deadline still applies). Without it, the
+// Timeout of the WithHTTPClient client applies, else 30 s.
+func WithTimeout(d time.Duration) Option {
+	return func(o *Options) { o.Timeout, o.timeoutSet = d, true }
+}
 
 func defaultOptions() Options {
 	return Options{
@@ -79,48 +88,81 @@ func defaultOptions() Options {
 		MaxRetries:      3,
 		RetryWaitMin:    200 * time.Millisecond,
 		RetryWaitMax:    5 * time.Second,
-		Timeout:         30 * time.Second,
 	}
 }
 
 // maxRetriesLimit keeps a typo (1000 for 10) from hammering the service.
 const maxRetriesLimit = 20
 
-// validate checks o and returns the parsed endpoint.
-func (o *Options) validate(service string) (*url.URL, error) {
-	var errs []error
+// defaultTimeout bounds an attempt when neither WithTimeout nor the
+// Timeout of WithHTTPClient's client says otherwise.
+const defaultTimeout = 30 * time.Second
+
+// attemptTimeout resolves the per-attempt timeout: WithTimeout's, the
+// Timeout of the WithHTTPClient client (which net/http applies per request,
+// that is per attempt), the smaller of the two when both are set, else the
+// default.
+func (o *Options) attemptTimeout() time.Duration {
+	var hc time.Duration
+	if o.HTTPClient != nil {
+		hc = o.HTTPClient.Timeout
+	}
+	switch {
+	case o.timeoutSet && o.Timeout > 0 && hc > 0:
+		return min(o.Timeout, hc)
+	case o.timeoutSet:
+		return o.Timeout
+	case hc > 0:
+		return hc
+	}
+	return defaultTimeout
+}
+
+// validate checks o and returns the endpoint URL. No problem quotes the
+// endpoint's user info.
+func (o *Options) validate(service string) (*url.URL, []*qerrors.ValidationError) {
+	var errs []*qerrors.ValidationError
 	if !o.SignatureMethod.Valid() {
-		errs = append(errs, fmt.Errorf("signature method %q: want HmacSHA1 or HmacSHA256", o.SignatureMethod))
+		errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%q: want HmacSHA1 or HmacSHA256", o.SignatureMethod))
 	}
 	if o.HTTPMethod != http.MethodGet && o.HTTPMethod != http.MethodPost {
-		errs = append(errs, fmt.Errorf("HTTP method %q: want GET or POST", o.HTTPMethod))
+		errs = append(errs, qerrors.Invalid("WithHTTPMethod", "%q: want GET or POST", o.HTTPMethod))
 	}
 	if o.MaxRetries < 0 || o.MaxRetries > maxRetriesLimit {
-		errs = append(errs, fmt.Errorf("max retries %d: want 0 to %d", o.MaxRetries, maxRetriesLimit))
+		errs = append(errs, qerrors.Invalid("WithMaxRetries", "%d: want 0 to %d", o.MaxRetries, maxRetriesLimit))
 	}
 	if o.RetryWaitMin <= 0 || o.RetryWaitMax < o.RetryWaitMin {
-		errs = append(errs, fmt.Errorf("retry wait %v..%v: want 0 < base <= cap", o.RetryWaitMin, o.RetryWaitMax))
+		errs = append(errs, qerrors.Invalid("WithRetryWait", "%v..%v: want 0 < base <= cap", o.RetryWaitMin, o.RetryWaitMax))
 	}
 	if o.Timeout < 0 {
-		errs = append(errs, fmt.Errorf("timeout %v: must not be negative", o.Timeout))
+		errs = append(errs, qerrors.Invalid("WithTimeout", "%v: must not be negative", o.Timeout))
 	}
 	endpoint := o.Endpoint
 	if endpoint == "" {
 		endpoint = "https://" + service + ".api.qcloud.com"
 	}
 	u, err := url.Parse(endpoint)
-	switch {
-	case err != nil:
-		errs = append(errs, fmt.Errorf("endpoint: %w", err))
-	case u.Scheme != "http" && u.Scheme != "https":
-		errs = append(errs, fmt.Errorf("endpoint %q: scheme must be http or https", endpoint))
-	case u.Host == "":
-		errs = append(errs, fmt.Errorf("endpoint %q: no host", endpoint))
-	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.User != nil || u.Fragment != "":
-		errs = append(errs, fmt.Errorf("endpoint %q: give only scheme and host; the SDK adds %s", endpoint, apiPath))
+	if err != nil {
+		// url.Parse's error quotes the whole string, user info included.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, append(errs, qerrors.Invalid("WithEndpoint", "cannot parse it as a URL: %v", err))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("common: invalid options: %w", err)
+	shown := u.Redacted()
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: scheme must be http or https", shown))
+	case u.Host == "":
+		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: no host", shown))
+	case u.User != nil:
+		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: user info is not sent; set a proxy in WithHTTPClient's transport", shown))
+	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "":
+		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: give only scheme and host; the SDK adds %s", shown, apiPath))
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return &url.URL{Scheme: u.Scheme, Host: u.Host, Path: apiPath}, nil
 }

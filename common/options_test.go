@@ -2,7 +2,10 @@ package common_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,10 +14,12 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 func TestNewClientRejectsBadInput(t *testing.T) {
 	t.Parallel()
+	var nilCred *auth.Credential
 	tests := []struct {
 		name    string
 		creds   auth.Provider
@@ -22,20 +27,24 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 		opts    []common.Option
 		wantErr string
 	}{
-		{"nil provider", nil, "ap-guangzhou", nil, "nil credential provider"},
-		{"empty key", auth.NewCredential(testID, ""), "ap-guangzhou", nil, "SecretKey is empty"},
-		{"empty region", testCred, "", nil, "region is empty"},
+		{"nil provider", nil, "ap-guangzhou", nil, "credentials: nil credential provider"},
+		{"typed nil provider", nilCred, "ap-guangzhou", nil, "credentials: nil credential provider"},
+		{"typed nil func provider", (*failingProvider)(nil), "ap-guangzhou", nil, "nil credential provider"},
+		{"empty key", auth.NewCredential(testID, ""), "ap-guangzhou", nil, "credentials: SecretKey is empty"},
+		{"empty region", testCred, "", nil, "region: must not be empty"},
 		{"odd region", testCred, "ap guangzhou", nil, "want lower-case letters"},
-		{"signature method", testCred, "gz", []common.Option{common.WithSignatureMethod("MD5")}, "signature method"},
-		{"http method", testCred, "gz", []common.Option{common.WithHTTPMethod("PUT")}, "HTTP method"},
-		{"negative retries", testCred, "gz", []common.Option{common.WithMaxRetries(-1)}, "max retries"},
-		{"huge retries", testCred, "gz", []common.Option{common.WithMaxRetries(1000)}, "max retries"},
-		{"retry wait", testCred, "gz", []common.Option{common.WithRetryWait(time.Second, time.Millisecond)}, "retry wait"},
-		{"negative timeout", testCred, "gz", []common.Option{common.WithTimeout(-time.Second)}, "timeout"},
+		{"long region", testCred, strings.Repeat("a", 33), nil, "region: 33 characters: at most 32"},
+		{"signature method", testCred, "gz", []common.Option{common.WithSignatureMethod("MD5")}, "WithSignatureMethod"},
+		{"http method", testCred, "gz", []common.Option{common.WithHTTPMethod("PUT")}, `WithHTTPMethod: "PUT"`},
+		{"negative retries", testCred, "gz", []common.Option{common.WithMaxRetries(-1)}, "WithMaxRetries: -1"},
+		{"huge retries", testCred, "gz", []common.Option{common.WithMaxRetries(1000)}, "WithMaxRetries: 1000"},
+		{"retry wait", testCred, "gz", []common.Option{common.WithRetryWait(time.Second, time.Millisecond)}, "WithRetryWait"},
+		{"negative timeout", testCred, "gz", []common.Option{common.WithTimeout(-time.Second)}, "WithTimeout"},
 		{"endpoint scheme", testCred, "gz", []common.Option{common.WithEndpoint("ftp://x")}, "scheme"},
 		{"endpoint host", testCred, "gz", []common.Option{common.WithEndpoint("http://")}, "no host"},
 		{"endpoint path", testCred, "gz", []common.Option{common.WithEndpoint("http://h/v2/index.php")}, "only scheme and host"},
-		{"endpoint parse", testCred, "gz", []common.Option{common.WithEndpoint("http://[::1")}, "endpoint"},
+		{"endpoint parse", testCred, "gz", []common.Option{common.WithEndpoint("http://[::1")}, "WithEndpoint: cannot parse"},
+		{"endpoint user info", testCred, "gz", []common.Option{common.WithEndpoint("http://user:s3cret@proxy:8080")}, "user info"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,8 +53,39 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Contains(t, err.Error(), tt.wantErr)
+			assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+			assert.NotContains(t, err.Error(), "s3cret")
+			assert.NotContains(t, err.Error(), "\n", "one problem, one line")
 		})
 	}
+}
+
+// The user info of an endpoint never shows, not even when it does not parse.
+func TestNewClientNeverPrintsEndpointPassword(t *testing.T) {
+	t.Parallel()
+	for _, endpoint := range []string{"http://user:s3cret@proxy:8080", "http://user:s3cret@[::1", "ftp://user:s3cret@h", "http://user:s3cret@h/path"} {
+		_, err := common.NewClient("vpc", testCred, "gz", common.WithEndpoint(endpoint))
+		require.Error(t, err, endpoint)
+		assert.NotContains(t, err.Error(), "s3cret", endpoint)
+		assert.NotContains(t, fmt.Sprintf("%#v", err), "s3cret", endpoint)
+	}
+}
+
+// Every problem is reported, each on a line of its own, each a ValidationError.
+func TestNewClientListsEveryProblem(t *testing.T) {
+	t.Parallel()
+	_, err := common.NewClient("vpc", nil, "", common.WithHTTPMethod("PUT"), common.WithMaxRetries(-1))
+	require.Error(t, err)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 5, err.Error())
+	assert.Equal(t, "vpc: invalid client configuration (4 problems):", lines[0])
+	assert.Equal(t, "\tcredentials: nil credential provider", lines[1])
+	assert.Equal(t, "\tregion: must not be empty", lines[2])
+	assert.Equal(t, "\tWithHTTPMethod: \"PUT\": want GET or POST", lines[3])
+	assert.Equal(t, "\tWithMaxRetries: -1: want 0 to 20", lines[4])
+	var ve *qerrors.ValidationError
+	require.True(t, errors.As(err, &ve))
+	assert.Equal(t, "credentials", ve.Field)
 }
 
 func TestNewClientOptionsApply(t *testing.T) {

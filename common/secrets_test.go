@@ -1,10 +1,17 @@
 package common_test
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +21,8 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
 )
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
@@ -34,42 +43,196 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// echoingServer answers every request with respond(raw), where raw is the
+// request's parameters exactly as they came (query or form body), and
+// records every Signature it was sent.
+type echoingServer struct {
+	*httptest.Server
+	mu   sync.Mutex
+	sigs []string
+}
+
+func newEchoingServer(t *testing.T, respond func(w http.ResponseWriter, raw string)) *echoingServer {
+	t.Helper()
+	s := &echoingServer{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw := r.URL.RawQuery
+		if r.Method == http.MethodPost {
+			b, _ := io.ReadAll(r.Body)
+			raw = string(b)
+		}
+		p, _ := url.ParseQuery(raw)
+		s.mu.Lock()
+		s.sigs = append(s.sigs, p.Get("Signature"))
+		s.mu.Unlock()
+		respond(w, raw)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *echoingServer) signatures() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.sigs...)
+}
+
+// echoPeer is a plain TCP server that writes back the request line it
+// reads, as a wrong port or a misconfigured proxy may: net/http then fails
+// with `malformed HTTP status code "/v2/index.php?...&Signature=..."`.
+func echoPeer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				line, _ := bufio.NewReader(conn).ReadString('\n')
+				_, _ = io.WriteString(conn, line+"\r\n")
+			}()
+		}
+	}()
+	return "http://" + l.Addr().String()
+}
+
+// every form in which a value may come back.
+func forms(v string) []string {
+	js, _ := json.Marshal(v)
+	q := url.QueryEscape(v)
+	return []string{v, q, strings.ToLower(q), url.QueryEscape(q), string(js[1 : len(js)-1])}
+}
+
+// Whatever shape a server sends the request back in, no error, no field of
+// a typed error and no log line holds a credential or a signature.
 func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 	t.Parallel()
-	cred := auth.NewTokenCredential(testID, testKey, testToken)
-	// A 500 whose body quotes the request, as some proxies do.
-	echo := newServer(t, func(_ int, w http.ResponseWriter) {
-		w.WriteHeader(http.StatusInternalServerError)
-		fmt.Fprintf(w, "error for /v2/index.php?SecretId=%s&Token=%s&Signature=abc%%3D", testID, testToken)
-	})
-	tests := []struct{ name, endpoint string }{
-		{"refused connection", "http://" + closedAddr(t)},
-		{"HTTP 500", echo.URL},
+	// The key and token hold characters that encode differently in a URL
+	// and in JSON, so that each encoded form is a different string.
+	const key, token = "testKey/0002+x=", "tok/en+0003=<&>"
+	cred := auth.NewTokenCredential(testID, key, token)
+	quoting := func(status int, format string) func(http.ResponseWriter, string) {
+		return func(w http.ResponseWriter, raw string) {
+			p, _ := url.ParseQuery(raw)
+			w.WriteHeader(status)
+			body := strings.NewReplacer("RAW", raw, "ONCE", url.QueryEscape(raw), "ID", p.Get("SecretId"),
+				"TOKEN", p.Get("Token"), "SIG", p.Get("Signature"), "JSIG", jsonEscape(p.Get("Signature"))).Replace(format)
+			_, _ = io.WriteString(w, body)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			var logs syncBuffer
-			logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-			c, err := common.NewClient("vpc", cred, "ap-guangzhou",
-				common.WithEndpoint(tt.endpoint), common.WithLogger(logger), fastRetries)
-			require.NoError(t, err)
-			var out result
-			_, err = c.Call(t.Context(), attach, params{VpcID: "vpc-1", IDs: ids(2)}, &out)
-			require.Error(t, err)
-
-			outputs := []string{
-				err.Error(), fmt.Sprintf("%v", err), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err),
-				fmt.Sprintf("%#v %+v", c, c), logs.String(),
-			}
-			for _, out := range outputs {
-				for _, secret := range []string{testID, testKey, testToken, "Signature=abc", "abc%3D"} {
-					assert.NotContains(t, out, secret)
+	tests := []struct {
+		name     string
+		respond  func(http.ResponseWriter, string) // nil: the echoing TCP peer
+		endpoint string                            // set instead of respond
+		op       common.Operation
+		wantIs   error
+	}{
+		{name: "refused connection", endpoint: "http://" + closedAddr(t), op: attach},
+		{name: "TCP peer echoing the request line", op: attach, wantIs: qerrors.ErrOutcomeUnknown},
+		{name: "HTTP 500 quoting the URL", op: describe, wantIs: qerrors.ErrInternal,
+			respond: quoting(500, `error for /v2/index.php?RAW and again ONCE`)},
+		{name: "API error quoting the request", op: attach, wantIs: qerrors.ErrInvalidParameter,
+			respond: quoting(200, `{"code":4000,"codeDesc":"InvalidParameter","message":"bad request RAW; id ID; token TOKEN; sig JSIG"}`)},
+		{name: "header-like and XML shapes in a malformed 200", op: describe, wantIs: qerrors.ErrMalformedResponse,
+			respond: quoting(200, "SecretId: ID\nToken:TOKEN\n<Signature>SIG</Signature> ONCE")},
+		{name: "retryable error quoting the request", op: describe, wantIs: qerrors.ErrQuotaExceeded,
+			respond: quoting(200, `{"code":4400,"codeDesc":"RequestLimitExceeded","message":"slow: RAW"}`)},
+	}
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		for _, tt := range tests {
+			t.Run(method+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				endpoint := tt.endpoint
+				var srv *echoingServer
+				switch {
+				case tt.respond != nil:
+					srv = newEchoingServer(t, tt.respond)
+					endpoint = srv.URL
+				case endpoint == "":
+					endpoint = echoPeer(t)
 				}
-			}
-			assert.Contains(t, logs.String(), "action=AttachClassicLinkVpc", "the debug log does say something")
-			assert.Equal(t, 4, strings.Count(logs.String(), "qcloud retryable failure"), "one line per retryable failure, the last included")
-			assert.Equal(t, 4, strings.Count(logs.String(), "msg=\"qcloud request\""), "one line per attempt")
-		})
+				var logs syncBuffer
+				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				c, err := common.NewClient("vpc", cred, "ap-guangzhou", common.WithHTTPMethod(method),
+					common.WithEndpoint(endpoint), common.WithLogger(logger), fastRetries)
+				require.NoError(t, err)
+				var out result
+				_, err = c.Call(t.Context(), tt.op, params{VpcID: "vpc-1", IDs: ids(2)}, &out)
+				require.Error(t, err)
+				if tt.wantIs != nil {
+					assert.ErrorIs(t, err, tt.wantIs)
+				}
+
+				outputs := []string{
+					err.Error(), fmt.Sprintf("%v", err), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err),
+					fmt.Sprintf("%#v %+v", c, c), logs.String(),
+				}
+				var apiErr *qerrors.APIError
+				if errors.As(err, &apiErr) {
+					outputs = append(outputs, apiErr.Message, apiErr.CodeDesc, fmt.Sprintf("%#v", apiErr))
+				}
+				var statusErr *qerrors.StatusError
+				if errors.As(err, &statusErr) {
+					outputs = append(outputs, statusErr.Body)
+				}
+				secrets := []string{testID, key, token}
+				if srv != nil {
+					secrets = append(secrets, srv.signatures()...)
+				}
+				for _, out := range outputs {
+					for _, secret := range secrets {
+						for _, f := range forms(secret) {
+							assert.NotContains(t, out, f)
+						}
+					}
+				}
+				assert.Contains(t, logs.String(), "action="+tt.op.Action, "the debug log does say something")
+			})
+		}
+	}
+}
+
+func jsonEscape(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b[1 : len(b)-1])
+}
+
+// The echoing peer's error is scrubbed, yet errors.Is still sees through it.
+func TestScrubbedErrorKeepsItsIdentity(t *testing.T) {
+	t.Parallel()
+	c := newClient(t, echoPeer(t), common.WithMaxRetries(0))
+	_, err := call(c, describe, params{VpcID: "vpc-1"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "malformed HTTP", "the cause is still named")
+	assert.Contains(t, err.Error(), "[redacted]")
+	var ue *url.Error
+	assert.False(t, errors.As(err, &ue), "no error that holds a secret can be reached")
+}
+
+// The log's own attributes must be as clean as the errors; verified apart
+// from the call with testsig, so the signature in question is known.
+func TestSignatureNeverLogged(t *testing.T) {
+	t.Parallel()
+	var sig string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, _ := testsig.Params(r)
+		sig = p.Get("Signature")
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = io.WriteString(w, "upstream said: "+r.URL.RawQuery)
+	}))
+	defer srv.Close()
+	var logs syncBuffer
+	c := newClient(t, srv.URL, common.WithMaxRetries(0),
+		common.WithLogger(slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	_, err := call(c, describe, nil)
+	require.Error(t, err)
+	require.NotEmpty(t, sig)
+	for _, f := range forms(sig) {
+		assert.NotContains(t, err.Error()+logs.String(), f)
 	}
 }

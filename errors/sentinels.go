@@ -66,10 +66,14 @@ var (
 	// ErrInvalidInput marks input rejected before any request was sent; see [ValidationError].
 	ErrInvalidInput = stderrors.New("invalid input")
 	// ErrOutcomeUnknown marks a non-idempotent call (Attach, Detach) whose
-	// request was sent but whose answer was lost (timeout, reset). The
-	// server may or may not have acted; the SDK does not repeat such a call.
-	ErrOutcomeUnknown = stderrors.New("outcome unknown: the request was sent but no answer arrived")
-	// ErrMalformedResponse marks a response that is not a valid v2 envelope.
+	// request was sent but that got no valid answer: a timeout or reset, an
+	// HTTP error from a gateway that may have forwarded it, a malformed 200,
+	// an internal error. The service may or may not have acted; the SDK does
+	// not repeat such a call. Find out by listing the links (see the vpc
+	// package's ClassicLinksOf) once the task that may be running has ended.
+	ErrOutcomeUnknown = stderrors.New("outcome unknown: the request was sent but no valid answer came back; the service may have acted")
+	// ErrMalformedResponse marks a response that is not a valid envelope, or
+	// a successful one that lacks a field the caller needs.
 	ErrMalformedResponse = stderrors.New("malformed response")
 	// ErrTaskFailed marks an asynchronous task that finished with status failure.
 	ErrTaskFailed = stderrors.New("task failed")
