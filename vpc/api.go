@@ -12,6 +12,7 @@ type API interface {
 	DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLinkVpcInput) (*DetachClassicLinkVpcOutput, error)
 	DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClassicLinkInput) (*DescribeVpcClassicLinkOutput, error)
 	ClassicLinks(ctx context.Context, in *DescribeVpcClassicLinkInput) iter.Seq2[ClassicLink, error]
+	ClassicLinksOf(ctx context.Context, vpcID string, instanceIDs []string) (map[string]ClassicLink, error)
 	DescribeVpcTaskResult(ctx context.Context, taskID int64) (*TaskResult, error)
 	WaitForTask(ctx context.Context, taskID int64, opts ...WaitOption) (*TaskResult, error)
 	AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error)

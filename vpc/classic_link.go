@@ -2,8 +2,11 @@ package vpc
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
@@ -48,16 +51,21 @@ type linkParams struct {
 
 // taskResponse is the result part of an answer that starts a task.
 type taskResponse struct {
-	TaskID wire.Int `json:"taskId"`
+	TaskID *wire.Int `json:"taskId"`
 }
 
 // AttachClassicLinkVpc links classic-network instances to a VPC of the same
 // region. It starts a task and returns its id; [Client.WaitForTask] waits for
 // it. Invalid input is an *errors.ValidationError and nothing is sent.
 //
+// At most [MaxInstanceIDsPerCall] ids go in one call ([BatchInstanceIDs]
+// splits a longer list).
+//
 // The call is not idempotent: it is retried only when the service certainly
-// did not act on it. When the answer is lost after the request was sent, the
-// error matches errors.ErrOutcomeUnknown; list the links to find out.
+// did not act on it. When it was sent but no valid answer came back (a lost
+// connection, a gateway error, a malformed answer), the error matches
+// errors.ErrOutcomeUnknown; [Client.ClassicLinksOf] then tells which
+// instances are linked, once no task runs on them.
 func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLinkVpcInput) (*AttachClassicLinkVpcOutput, error) {
 	if in == nil {
 		return nil, errNilInput
@@ -82,13 +90,24 @@ func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLink
 	return &DetachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message}, nil
 }
 
-// link validates and sends Attach or Detach, and returns the task id.
+// link validates and sends Attach or Detach, and returns the task id. A
+// success without a positive taskId is malformed, and the outcome unknown:
+// the service got the call, and its task would be lost.
 func (c *Client) link(ctx context.Context, action, vpcID string, ids []string) (int64, common.Envelope, error) {
 	if err := validateLink(vpcID, ids); err != nil {
 		return 0, common.Envelope{}, err
 	}
+	op := common.Operation{Action: action}
 	var resp taskResponse
-	env, err := c.core.Call(ctx, common.Operation{Action: action},
-		linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp)
-	return int64(resp.TaskID), env, err
+	env, err := c.core.Call(ctx, op, linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp)
+	if err == nil && (resp.TaskID == nil || *resp.TaskID <= 0) {
+		err = c.core.Malformed(op, "no positive taskId in a success answer")
+	}
+	if errors.Is(err, qerrors.ErrOutcomeUnknown) {
+		return 0, common.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
+	}
+	if err != nil {
+		return 0, common.Envelope{}, err
+	}
+	return int64(*resp.TaskID), env, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,6 +32,14 @@ func TestAttachValidation(t *testing.T) {
 		{"empty instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", ""}}, "InstanceIDs[1]"},
 		{"newline in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d\n"}}, "InstanceIDs[0]"},
 		{"duplicate instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", "ins-1a2b3c4d", "ins-df454d"}}, "InstanceIDs[2]"},
+		{"zero-width space in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d\u200b"}}, "InstanceIDs[0]"},
+		{"byte order mark in vpc", &vpc.AttachClassicLinkVpcInput{VpcID: "\ufeffvpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}}, "VpcID"},
+		{"word joiner in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-\u2060df454d"}}, "InstanceIDs[0]"},
+		{"non-ASCII letter", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-dé454d"}}, "InstanceIDs[0]"},
+		{"1 MB vpc", &vpc.AttachClassicLinkVpcInput{VpcID: strings.Repeat("v", 1<<20), InstanceIDs: []string{"ins-df454d"}}, "VpcID"},
+		{"65-byte instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{strings.Repeat("i", 65)}}, "InstanceIDs[0]"},
+		{"101 instances", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: manyIDs(101)}, "InstanceIDs"},
+		{"10,000 instances", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: manyIDs(10_000)}, "InstanceIDs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +55,35 @@ func TestAttachValidation(t *testing.T) {
 		})
 	}
 	assert.Zero(t, srv.RequestCount(""), "nothing is sent for invalid input")
+	_, err := c.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: manyIDs(101)})
+	assert.ErrorContains(t, err, "101 ids: at most 100 in one call", "the limit is named")
+	_, err = c.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: strings.Repeat("v", 1<<20), InstanceIDs: []string{"ins-df454d"}})
+	assert.Less(t, len(err.Error()), 200, "a huge id is not echoed")
+}
+
+func manyIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("ins-%08d", i)
+	}
+	return ids
+}
+
+func TestBatchInstanceIDs(t *testing.T) {
+	t.Parallel()
+	ids := manyIDs(250)
+	batches := vpc.BatchInstanceIDs(ids)
+	require.Len(t, batches, 3)
+	assert.Equal(t, []int{100, 100, 50}, []int{len(batches[0]), len(batches[1]), len(batches[2])})
+	var joined []string
+	for _, b := range batches {
+		joined = append(joined, b...)
+	}
+	assert.Equal(t, ids, joined, "in order, nothing lost")
+	batches[0] = append(batches[0], "extra")
+	assert.Equal(t, "ins-00000100", ids[100], "appending to a batch does not overwrite the next")
+	assert.Empty(t, vpc.BatchInstanceIDs(nil))
+	assert.Len(t, vpc.BatchInstanceIDs(manyIDs(100)), 1)
 }
 
 func TestAttachSendsTwelveIDs(t *testing.T) {

@@ -24,3 +24,8 @@ func NewClient(creds auth.Provider, region string, opts ...common.Option) (*Clie
 	}
 	return &Client{core: core}, nil
 }
+
+// CloseIdleConnections closes the idle connections the client keeps for
+// reuse, for a program that is done with it (or wants to release them
+// between bursts). The client stays usable.
+func (c *Client) CloseIdleConnections() { c.core.CloseIdleConnections() }

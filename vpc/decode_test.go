@@ -65,3 +65,31 @@ func TestTaskResultDecoding(t *testing.T) {
 	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, "an unknown status ends the wait")
 	assert.Contains(t, err.Error(), "unknown task status 7")
 }
+
+// A success that lacks the task id loses the task: it is malformed, and for
+// a call that changes state, its outcome is unknown.
+func TestLinkAnswerWithoutTaskID(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for _, body := range []string{`{"code":0}`, `{"code":0,"taskId":null}`, `{"code":0,"taskId":0}`,
+		`{"code":0,"taskId":-5}`, `{"code":"0","taskId":"0"}`, `{"code":0,"taskId":"x"}`} {
+		c := answering(t, body)
+		out, err := c.AttachClassicLinkVpc(ctx, attachOne)
+		assert.Nil(t, out, body)
+		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, body)
+		assert.ErrorIs(t, err, qerrors.ErrOutcomeUnknown, body)
+		assert.Contains(t, err.Error(), `ClassicLinksOf("vpc-2ari9m7h"`, "says how to find out")
+		_, err = c.DetachClassicLinkVpc(ctx, (*vpc.DetachClassicLinkVpcInput)(attachOne))
+		assert.ErrorIs(t, err, qerrors.ErrOutcomeUnknown, body)
+	}
+}
+
+func TestDescribeRejectsImpossibleCounts(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{`{"code":0,"totalCount":-1,"data":[]}`, `{"code":0,"totalCount":"-3","data":[]}`,
+		`{"code":0,"totalCount":0,"data":[{"classicLinkId":"vcx-1"}]}`} {
+		_, err := answering(t, body).DescribeVpcClassicLink(context.Background(), nil)
+		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, body)
+		assert.NotErrorIs(t, err, qerrors.ErrOutcomeUnknown, "a Describe changes nothing")
+	}
+}

@@ -3,7 +3,6 @@ package vpc
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
@@ -69,6 +68,8 @@ type DescribeVpcClassicLinkOutput struct {
 	CodeDesc, Message string
 }
 
+var describeOp = common.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
+
 type describeParams struct {
 	VpcID          string `url:"vpcId,omitempty"`
 	ClassicLinkID  string `url:"classicLinkId,omitempty"`
@@ -94,11 +95,16 @@ type describeResponse struct {
 }
 
 func (in *DescribeVpcClassicLinkInput) validate() error {
-	for _, f := range []struct{ name, v string }{{"VpcID", in.VpcID}, {"ClassicLinkID", in.ClassicLinkID}, {"LanIP", in.LanIP}} {
+	for _, f := range []struct{ name, v string }{{"VpcID", in.VpcID}, {"ClassicLinkID", in.ClassicLinkID}} {
 		if f.v != "" {
 			if err := checkID(f.name, f.v); err != nil {
 				return err
 			}
+		}
+	}
+	if in.LanIP != "" {
+		if err := checkLanIP(in.LanIP); err != nil {
+			return err
 		}
 	}
 	switch {
@@ -124,13 +130,15 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 		return nil, err
 	}
 	var resp describeResponse
-	env, err := c.core.Call(ctx, common.Operation{Action: "DescribeVpcClassicLink", Idempotent: true},
-		describeParams(*in), &resp)
+	env, err := c.core.Call(ctx, describeOp, describeParams(*in), &resp)
 	if err != nil {
 		return nil, err
 	}
-	if resp.TotalCount == nil {
-		return nil, fmt.Errorf("vpc DescribeVpcClassicLink: %w: no totalCount", qerrors.ErrMalformedResponse)
+	switch {
+	case resp.TotalCount == nil:
+		return nil, c.core.Malformed(describeOp, "no totalCount")
+	case *resp.TotalCount < 0 || *resp.TotalCount < wire.Int(len(resp.Data)):
+		return nil, c.core.Malformed(describeOp, "totalCount %d with %d links on the page", *resp.TotalCount, len(resp.Data))
 	}
 	out := &DescribeVpcClassicLinkOutput{
 		TotalCount: int(*resp.TotalCount), CodeDesc: env.CodeDesc, Message: env.Message,
@@ -139,7 +147,7 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 	for i, d := range resp.Data {
 		created, err := parseCreateTime(d.CreateTime)
 		if err != nil {
-			return nil, fmt.Errorf("vpc DescribeVpcClassicLink: %w: link %s: %w", qerrors.ErrMalformedResponse, d.ClassicLinkID, err)
+			return nil, c.core.Malformed(describeOp, "link %s: %v", d.ClassicLinkID, err)
 		}
 		out.ClassicLinks[i] = ClassicLink{
 			ClassicLinkID: d.ClassicLinkID, VpcID: cmp.Or(d.UnVpcID, d.UniqVpcID), LegacyVpcID: d.VpcID,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -98,6 +99,8 @@ func TestDescribeValidation(t *testing.T) {
 	srv, c := newFake(t)
 	for _, in := range []vpc.DescribeVpcClassicLinkInput{
 		{Limit: 51}, {Limit: -1}, {Offset: -1}, {OrderField: "name"}, {OrderDirection: "up"}, {VpcID: "vpc 1"}, {LanIP: "10.0.0.1\n"},
+		{LanIP: "10.0.0.1\u200b"}, {LanIP: "not-an-ip"}, {LanIP: strings.Repeat("1", 1<<20)}, {ClassicLinkID: "vcx-\ufeff1"},
+		{VpcID: strings.Repeat("v", 65)}, {ClassicLinkID: strings.Repeat("c", 1<<20)},
 	} {
 		_, err := c.DescribeVpcClassicLink(context.Background(), &in)
 		assert.ErrorIs(t, err, qerrors.ErrInvalidInput, "%+v", in)
@@ -148,7 +151,7 @@ func TestClassicLinksStopsWhenCallerBreaks(t *testing.T) {
 func TestClassicLinksStopsOnErrorAndContext(t *testing.T) {
 	t.Parallel()
 	srv, c, _ := seedLinks(t, 120)
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Code: 4000, CodeDesc: "InvalidParameter"})
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{Code: 4000, CodeDesc: "InvalidParameter"}))
 	var errs []error
 	for _, err := range c.ClassicLinks(context.Background(), nil) {
 		errs = append(errs, err)

@@ -97,3 +97,35 @@ func ExampleClient_ClassicLinks() {
 	// ins-df454d web-1 10.66.1.10 vpc-2ari9m7h
 	// ins-1a2b3c4d web-2 10.66.1.11 vpc-2ari9m7h
 }
+
+// After an Attach whose outcome is unknown, list what it did.
+func ExampleClient_ClassicLinksOf() {
+	// On this fake, tasks finish at once, and the answer of the next Attach
+	// is lost after the service acted on it.
+	srv := vpctest.NewServer(vpctest.WithTaskDuration(0))
+	defer srv.Close()
+	if err := srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{Drop: vpctest.DropAfterRead}); err != nil {
+		log.Fatal(err)
+	}
+	client, _ := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	ctx := context.Background()
+	in := &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", "ins-1a2b3c4d"}}
+
+	_, err := client.AttachClassicLinkVpc(ctx, in)
+	fmt.Println("outcome unknown:", errors.Is(err, qerrors.ErrOutcomeUnknown))
+
+	// Against the service, first wait longer than such a task runs: while it
+	// runs, the link is not listed yet.
+	linked, err := client.ClassicLinksOf(ctx, in.VpcID, in.InstanceIDs)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, id := range in.InstanceIDs {
+		_, ok := linked[id]
+		fmt.Println(id, "linked:", ok)
+	}
+	// Output:
+	// outcome unknown: true
+	// ins-df454d linked: true
+	// ins-1a2b3c4d linked: true
+}

@@ -2,43 +2,106 @@ package vpc
 
 import (
 	"fmt"
-	"strings"
-	"unicode"
+	"net/netip"
+	"strconv"
 
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
+// Limits of the input, checked before anything is sent.
+const (
+	// MaxIDLength bounds a VPC, instance or link id. Real ids are far
+	// shorter (vpc-2ari9m7h, ins-df454d, vcx-opgnzgo9, gz_vpc_15).
+	MaxIDLength = 64
+	// MaxInstanceIDsPerCall bounds the instance ids of one Attach or Detach:
+	// at most 100 classic instances link to one VPC, so a larger call can
+	// never succeed, and its GET would outgrow what servers accept. Split a
+	// larger list with [BatchInstanceIDs].
+	MaxInstanceIDsPerCall = 100
+)
+
 var errNilInput = qerrors.Invalid("input", "must not be nil")
 
-// checkID reports an empty id, or one with white space or control characters.
+// idByte reports whether c may appear in an id: ASCII letters, digits, '-',
+// '_' and '.'. Everything else (white space, control and invisible format
+// characters such as U+200B or U+FEFF, other non-ASCII) is refused.
+func idByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+}
+
+// checkID reports an empty or overlong id, or one with a character that no
+// id holds.
 func checkID(field, id string) error {
-	if id == "" {
-		return qerrors.Invalid(field, "must not be empty")
-	}
-	if strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
-		return qerrors.Invalid(field, "%q contains white space or a control character", id)
+	if p := idProblem(id); p != "" {
+		return qerrors.Invalid(field, "%s", p)
 	}
 	return nil
 }
 
-// validateLink checks the input of Attach and Detach.
+// idProblem says what is wrong with id, or "" if nothing is.
+func idProblem(id string) string {
+	switch {
+	case id == "":
+		return "must not be empty"
+	case len(id) > MaxIDLength:
+		return fmt.Sprintf("%d bytes: at most %d", len(id), MaxIDLength)
+	}
+	for i := range len(id) {
+		if !idByte(id[i]) {
+			return fmt.Sprintf("%+q: only ASCII letters, digits, '-', '_' and '.' (white space, control or invisible character at byte %d?)", id, i)
+		}
+	}
+	return ""
+}
+
+// checkLanIP reports a LanIP filter that is not an IP address.
+func checkLanIP(ip string) error {
+	if len(ip) > len("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255") {
+		return qerrors.Invalid("LanIP", "%d bytes: not an IP address", len(ip))
+	}
+	if _, err := netip.ParseAddr(ip); err != nil {
+		return qerrors.Invalid("LanIP", "%+q is not an IP address", ip)
+	}
+	return nil
+}
+
+// validateLink checks the input of Attach and Detach. Field names are
+// formatted only for the id that fails.
 func validateLink(vpcID string, ids []string) error {
 	if err := checkID("VpcID", vpcID); err != nil {
 		return err
 	}
-	if len(ids) == 0 {
+	switch {
+	case len(ids) == 0:
 		return qerrors.Invalid("InstanceIDs", "at least one instance id is required")
+	case len(ids) > MaxInstanceIDsPerCall:
+		return qerrors.Invalid("InstanceIDs", "%d ids: at most %d in one call (a VPC links at most 100 classic instances); split the list with BatchInstanceIDs",
+			len(ids), MaxInstanceIDsPerCall)
 	}
 	seen := make(map[string]int, len(ids))
 	for i, id := range ids {
-		field := fmt.Sprintf("InstanceIDs[%d]", i)
-		if err := checkID(field, id); err != nil {
-			return err
+		if p := idProblem(id); p != "" {
+			return qerrors.Invalid(instanceField(i), "%s", p)
 		}
 		if j, dup := seen[id]; dup {
-			return qerrors.Invalid(field, "%q repeats InstanceIDs[%d]", id, j)
+			return qerrors.Invalid(instanceField(i), "%q repeats %s", id, instanceField(j))
 		}
 		seen[id] = i
 	}
 	return nil
+}
+
+func instanceField(i int) string { return "InstanceIDs[" + strconv.Itoa(i) + "]" }
+
+// BatchInstanceIDs splits ids into consecutive batches of at most
+// MaxInstanceIDsPerCall, for callers with more instances than one Attach
+// or Detach takes. Each batch is a subslice of ids.
+func BatchInstanceIDs(ids []string) [][]string {
+	var batches [][]string
+	for len(ids) > 0 {
+		n := min(len(ids), MaxInstanceIDsPerCall)
+		batches = append(batches, ids[:n:n])
+		ids = ids[n:]
+	}
+	return batches
 }

@@ -2,6 +2,7 @@ package vpc
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -73,28 +74,50 @@ func (c *waitConfig) validate() error {
 	return nil
 }
 
+// newWaitConfig applies opts to the defaults and validates the result.
+func newWaitConfig(opts []WaitOption) (waitConfig, error) {
+	cfg := waitConfig{pollMin: DefaultPollMin, pollMax: DefaultPollMax, maxWait: DefaultMaxWait, clock: realClock{}}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	return cfg, cfg.validate()
+}
+
 // WaitForTask polls DescribeVpcTaskResult until the task finishes. It
 // returns the result of a succeeded task; a *errors.TaskFailedError
 // (errors.Is errors.ErrTaskFailed) for a failed one; an error matching
-// errors.ErrWaitTimeout when the task still runs after the maximum wait;
-// and the ctx error, wrapped, when ctx ends first. Every error says how long
-// it waited and how many polls it made.
+// errors.ErrWaitTimeout when the task still runs at the end of the maximum
+// wait; and the ctx error, wrapped, when ctx ends first. Every poll, with
+// its retries, is bounded by what is left of the maximum wait, so the wait
+// never runs over it. Every error says how long it waited and how many
+// polls it made.
 func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOption) (*TaskResult, error) {
-	cfg := waitConfig{pollMin: DefaultPollMin, pollMax: DefaultPollMax, maxWait: DefaultMaxWait, clock: realClock{}}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if err := cfg.validate(); err != nil {
+	cfg, err := newWaitConfig(opts)
+	if err != nil {
 		return nil, err
 	}
+	return c.wait(ctx, taskID, cfg)
+}
+
+func (c *Client) wait(ctx context.Context, taskID int64, cfg waitConfig) (*TaskResult, error) {
 	start := cfg.clock.Now()
+	timeout := func(polls int) error {
+		return fmt.Errorf("vpc WaitForTask %d: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
+	}
 	delay := cfg.pollMin
+	var last *TaskResult
 	for polls := 1; ; polls++ {
-		res, err := c.DescribeVpcTaskResult(ctx, taskID)
+		res, err := c.poll(ctx, taskID, cfg.maxWait-cfg.clock.Now().Sub(start))
 		waited := cfg.clock.Now().Sub(start)
-		if err != nil {
+		switch {
+		case errors.Is(err, errPollCut):
+			return last, timeout(polls)
+		case err != nil:
 			return nil, fmt.Errorf("vpc WaitForTask %d: after %v and %d polls: %w", taskID, waited, polls, err)
 		}
+		last = res
 		switch res.Status {
 		case TaskSucceeded:
 			return res, nil
@@ -105,7 +128,7 @@ func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOpti
 			return res, fmt.Errorf("vpc WaitForTask %d: %w: unknown task status %d", taskID, qerrors.ErrMalformedResponse, res.Status)
 		}
 		if waited >= cfg.maxWait {
-			return res, fmt.Errorf("vpc WaitForTask %d: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, waited, polls)
+			return res, timeout(polls)
 		}
 		// Equal jitter: between half the delay and the delay, never past the end of the wait.
 		pause := delay/2 + rand.N(delay/2+1)
@@ -113,26 +136,54 @@ func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOpti
 		if err := cfg.clock.Sleep(ctx, pause); err != nil {
 			return nil, fmt.Errorf("vpc WaitForTask %d: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
 		}
+		if cfg.clock.Now().Sub(start) >= cfg.maxWait {
+			// The wait is over: a poll now would have no time left.
+			return res, timeout(polls)
+		}
 		delay = min(delay*2, cfg.pollMax)
 	}
 }
 
+// errPollCut marks a poll cut short by the end of the maximum wait.
+var errPollCut = errors.New("poll cut short by the maximum wait")
+
+// poll describes the task within left, the rest of the maximum wait.
+func (c *Client) poll(ctx context.Context, taskID int64, left time.Duration) (*TaskResult, error) {
+	pctx, cancel := context.WithTimeoutCause(ctx, left, errPollCut)
+	defer cancel()
+	res, err := c.DescribeVpcTaskResult(pctx, taskID)
+	if err != nil && ctx.Err() == nil && context.Cause(pctx) == errPollCut {
+		return nil, errPollCut
+	}
+	return res, err
+}
+
 // AttachClassicLinkVpcAndWait attaches and waits for the task to finish,
-// returning the finished task's result.
+// returning the finished task's result. The input and the wait options are
+// checked before anything is sent.
 func (c *Client) AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
+	cfg, err := newWaitConfig(opts)
+	if err != nil {
+		return nil, err
+	}
 	out, err := c.AttachClassicLinkVpc(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return c.WaitForTask(ctx, out.TaskID, opts...)
+	return c.wait(ctx, out.TaskID, cfg)
 }
 
 // DetachClassicLinkVpcAndWait detaches and waits for the task to finish,
-// returning the finished task's result.
+// returning the finished task's result. The input and the wait options are
+// checked before anything is sent.
 func (c *Client) DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
+	cfg, err := newWaitConfig(opts)
+	if err != nil {
+		return nil, err
+	}
 	out, err := c.DetachClassicLinkVpc(ctx, in)
 	if err != nil {
 		return nil, err
 	}
-	return c.WaitForTask(ctx, out.TaskID, opts...)
+	return c.wait(ctx, out.TaskID, cfg)
 }

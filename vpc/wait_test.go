@@ -83,7 +83,7 @@ func TestWaitForTaskFails(t *testing.T) {
 
 func TestWaitForTaskTimesOut(t *testing.T) {
 	t.Parallel()
-	srv, c := newFake(t, vpctest.WithTaskPolls(1_000_000))
+	srv, c := newFake(t, vpctest.WithTaskPolls(1_000_000), vpctest.WithTaskDuration(24*time.Hour))
 	out, err := c.AttachClassicLinkVpc(context.Background(), attachOne)
 	require.NoError(t, err)
 	clock := newFakeClock()
@@ -100,7 +100,7 @@ func TestWaitForTaskTimesOut(t *testing.T) {
 
 func TestWaitForTaskContextCancelled(t *testing.T) {
 	t.Parallel()
-	srv, c := newFake(t, vpctest.WithTaskPolls(1_000_000))
+	srv, c := newFake(t, vpctest.WithTaskPolls(1_000_000), vpctest.WithTaskDuration(24*time.Hour))
 	out, err := c.AttachClassicLinkVpc(context.Background(), attachOne)
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -125,6 +125,38 @@ func TestWaitForTaskUnknownTask(t *testing.T) {
 }
 
 func itoa(n int) string { return fmt.Sprint(n) }
+
+// The ...AndWait methods check the wait options before sending the call:
+// a bad option must not leave an instance attached behind an error that
+// says nothing was sent.
+func TestAndWaitRejectsBadOptionsBeforeSending(t *testing.T) {
+	t.Parallel()
+	srv, c := newFake(t)
+	for _, opt := range []vpc.WaitOption{vpc.WithMaxWait(0), vpc.WithPollInterval(0, 0), vpc.WithClock(nil)} {
+		_, err := c.AttachClassicLinkVpcAndWait(context.Background(), attachOne, opt)
+		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+		_, err = c.DetachClassicLinkVpcAndWait(context.Background(), (*vpc.DetachClassicLinkVpcInput)(attachOne), opt)
+		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	}
+	assert.Zero(t, srv.RequestCount(""), "nothing was sent")
+}
+
+// A poll in flight is bounded by what is left of the maximum wait: a
+// server that takes 5 s to answer does not stretch a 300 ms wait.
+func TestWaitBoundsThePollInFlight(t *testing.T) {
+	t.Parallel()
+	srv, c := newFake(t, vpctest.WithTaskPolls(1_000_000), vpctest.WithTaskDuration(24*time.Hour))
+	out, err := c.AttachClassicLinkVpc(context.Background(), attachOne)
+	require.NoError(t, err)
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcTaskResult, 10, vpctest.Fault{Delay: 5 * time.Second}))
+	start := time.Now()
+	_, err = c.WaitForTask(context.Background(), out.TaskID, vpc.WithMaxWait(300*time.Millisecond))
+	elapsed := time.Since(start)
+	require.ErrorIs(t, err, qerrors.ErrWaitTimeout)
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "the wait ran out, not the caller's ctx")
+	assert.Less(t, elapsed, 3*time.Second, "returned after %v", elapsed)
+	assert.GreaterOrEqual(t, elapsed, 300*time.Millisecond)
+}
 
 func TestWaitForTaskRejectsBadOptions(t *testing.T) {
 	t.Parallel()

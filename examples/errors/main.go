@@ -50,7 +50,9 @@ func attach(ctx context.Context, c *vpc.Client, in *vpc.AttachClassicLinkVpcInpu
 // injected returns a scenario step that makes the next Attach meet f.
 func injected(f vpctest.Fault, times int) func(context.Context, *vpctest.Server, *vpc.Client) error {
 	return func(ctx context.Context, srv *vpctest.Server, c *vpc.Client) error {
-		srv.InjectFault("AttachClassicLinkVpc", times, f)
+		if err := srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, times, f); err != nil {
+			return err
+		}
 		return attach(ctx, c, link)
 	}
 }

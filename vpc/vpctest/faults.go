@@ -1,6 +1,11 @@
 package vpctest
 
-import "time"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
 
 // Drop selects how a fault drops the connection.
 type Drop int
@@ -39,17 +44,34 @@ type pendingFault struct {
 	left int
 }
 
-// InjectFault makes the next times requests of action (any action if
-// action is "") meet f. Except for DropAfterRead, a fault answers before
-// authentication and the action does not run. Faults of one action apply
-// in the order given; those of the action before those given for "".
-func (s *Server) InjectFault(action string, times int, f Fault) {
-	if times <= 0 {
-		return
+// InjectFault makes the next times requests of action (one of the Action
+// constants, or "" for any action) meet f. Except for DropAfterRead, a fault
+// answers before authentication and the action does not run. Faults of one
+// action apply in the order given; those of the action before those given
+// for "". It refuses, with an error and without effect, an unknown action
+// (a typo would make a fault test pass without testing anything), times
+// below 1, and a fault that would change nothing.
+func (s *Server) InjectFault(action string, times int, f Fault) error {
+	switch {
+	case action != "" && !slices.Contains(actions, action):
+		return fmt.Errorf("vpctest: InjectFault: unknown action %q (want one of %s, or \"\" for any)", action, strings.Join(actions, ", "))
+	case times < 1:
+		return fmt.Errorf("vpctest: InjectFault: times %d: want 1 or more", times)
+	case f.Drop < NoDrop || f.Drop > DropAfterRead:
+		return fmt.Errorf("vpctest: InjectFault: unknown Drop %d", f.Drop)
+	case f.Delay < 0:
+		return fmt.Errorf("vpctest: InjectFault: negative Delay %v", f.Delay)
+	case f.HTTPStatus != 0 && (f.HTTPStatus < 100 || f.HTTPStatus > 599):
+		return fmt.Errorf("vpctest: InjectFault: HTTPStatus %d is not an HTTP status", f.HTTPStatus)
+	case f.Code == 0 && (f.CodeDesc != "" || f.Message != ""):
+		return fmt.Errorf("vpctest: InjectFault: CodeDesc and Message need a non-zero Code")
+	case f == Fault{}:
+		return fmt.Errorf("vpctest: InjectFault: the empty Fault changes nothing; set Code, HTTPStatus, Delay, Drop or Malformed")
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults[action] = append(s.faults[action], &pendingFault{Fault: f, left: times})
+	return nil
 }
 
 // takeFault pops the fault for action, if any. The caller holds s.mu.

@@ -30,14 +30,14 @@ func linked(t *testing.T, c *vpc.Client) int {
 func TestFaultAPIErrorThenNormal(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	srv.InjectFault("AttachClassicLinkVpc", 2, vpctest.Fault{Code: 4400, CodeDesc: "RequestLimitExceeded", Message: "slow down"})
+	require.NoError(t, srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 2, vpctest.Fault{Code: 4400, CodeDesc: "RequestLimitExceeded", Message: "slow down"}))
 	c := client(t, srv)
 	out, err := c.AttachClassicLinkVpc(t.Context(), attachOne)
 	require.NoError(t, err, "two throttled answers, then the retry goes through")
 	assert.Positive(t, out.TaskID)
 	assert.Equal(t, 3, srv.RequestCount("AttachClassicLinkVpc"))
 
-	srv.InjectFault("AttachClassicLinkVpc", 1, vpctest.Fault{Code: 4000, CodeDesc: "InstanceLimitExceeded", Message: "full"})
+	require.NoError(t, srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{Code: 4000, CodeDesc: "InstanceLimitExceeded", Message: "full"}))
 	_, err = c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-1a2b3c4d"}})
 	assert.ErrorIs(t, err, qerrors.ErrInstanceLimitExceeded)
 }
@@ -45,12 +45,12 @@ func TestFaultAPIErrorThenNormal(t *testing.T) {
 func TestFaultHTTPStatus(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{HTTPStatus: http.StatusServiceUnavailable})
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{HTTPStatus: http.StatusServiceUnavailable}))
 	c := client(t, srv)
 	assert.Zero(t, linked(t, c))
 	assert.Equal(t, 2, srv.RequestCount("DescribeVpcClassicLink"))
 
-	srv.InjectFault("", 10, vpctest.Fault{HTTPStatus: http.StatusBadGateway})
+	require.NoError(t, srv.InjectFault("", 10, vpctest.Fault{HTTPStatus: http.StatusBadGateway}))
 	_, err := c.DescribeVpcClassicLink(t.Context(), nil)
 	var se *qerrors.StatusError
 	require.True(t, errors.As(err, &se), "%v", err)
@@ -61,7 +61,7 @@ func TestFaultHTTPStatus(t *testing.T) {
 func TestFaultMalformed(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	srv.InjectFault("AttachClassicLinkVpc", 1, vpctest.Fault{Malformed: true})
+	require.NoError(t, srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{Malformed: true}))
 	fresh, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
 	require.NoError(t, err)
 	_, err = fresh.AttachClassicLinkVpc(t.Context(), attachOne)
@@ -71,12 +71,12 @@ func TestFaultMalformed(t *testing.T) {
 func TestFaultDelay(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Delay: time.Minute})
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{Delay: time.Minute}))
 	c := client(t, srv, common.WithTimeout(500*time.Millisecond))
 	assert.Zero(t, linked(t, c), "the timed-out attempt is retried")
 	assert.Equal(t, 2, srv.RequestCount("DescribeVpcClassicLink"))
 
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Delay: 10 * time.Millisecond})
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{Delay: 10 * time.Millisecond}))
 	assert.Zero(t, linked(t, client(t, srv)), "a short delay, then a normal answer")
 }
 
@@ -84,12 +84,12 @@ func TestFaultDropBeforeRead(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
 	c := client(t, srv)
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Drop: vpctest.DropBeforeRead})
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{Drop: vpctest.DropBeforeRead}))
 	assert.Zero(t, linked(t, c), "an idempotent call is retried after a dropped connection")
 
 	// A new client, so that net/http has no reused connection that it would
 	// re-send the GET on by itself.
-	srv.InjectFault("AttachClassicLinkVpc", 1, vpctest.Fault{Drop: vpctest.DropBeforeRead})
+	require.NoError(t, srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{Drop: vpctest.DropBeforeRead}))
 	fresh, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
 	require.NoError(t, err)
 	_, err = fresh.AttachClassicLinkVpc(t.Context(), attachOne)
@@ -103,7 +103,7 @@ func TestFaultDropAfterRead(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, vpctest.WithTaskPolls(0))
 	c := client(t, srv)
-	srv.InjectFault("AttachClassicLinkVpc", 1, vpctest.Fault{Drop: vpctest.DropAfterRead})
+	require.NoError(t, srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{Drop: vpctest.DropAfterRead}))
 	_, err := c.AttachClassicLinkVpc(t.Context(), attachOne)
 	require.ErrorIs(t, err, qerrors.ErrOutcomeUnknown)
 	assert.Equal(t, 1, srv.RequestCount("AttachClassicLinkVpc"), "never repeated blindly")
@@ -118,9 +118,9 @@ func TestFaultDropAfterRead(t *testing.T) {
 func TestFaultForAnyActionAndOrder(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t)
-	srv.InjectFault("", 1, vpctest.Fault{Code: 4000, CodeDesc: "Second"})
-	srv.InjectFault("DescribeVpcClassicLink", 1, vpctest.Fault{Code: 4000, CodeDesc: "First"})
-	srv.InjectFault("DescribeVpcClassicLink", 0, vpctest.Fault{Code: 4000, CodeDesc: "Never"})
+	require.NoError(t, srv.InjectFault("", 1, vpctest.Fault{Code: 4000, CodeDesc: "Second"}))
+	require.NoError(t, srv.InjectFault(vpctest.ActionDescribeVpcClassicLink, 1, vpctest.Fault{Code: 4000, CodeDesc: "First"}))
+
 	for _, want := range []string{"First", "Second", "Success"} {
 		assert.Equal(t, want, call(t, srv, "DescribeVpcClassicLink").desc())
 	}
@@ -191,4 +191,30 @@ func TestConcurrentClients(t *testing.T) {
 		assert.NoError(t, <-errs)
 	}
 	assert.Equal(t, clients, linked(t, client(t, srv)))
+}
+
+// A fault that cannot apply is refused, so that a fault test cannot pass
+// without testing anything.
+func TestInjectFaultRefusesMistakes(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, tt := range []struct {
+		action string
+		times  int
+		f      vpctest.Fault
+		want   string
+	}{
+		{"AttachClassicLinkVPC", 1, vpctest.Fault{Code: 4400}, `unknown action "AttachClassicLinkVPC"`},
+		{vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{}, "the empty Fault changes nothing"},
+		{vpctest.ActionAttachClassicLinkVpc, 0, vpctest.Fault{Code: 4400}, "times 0"},
+		{"", 1, vpctest.Fault{HTTPStatus: 42}, "not an HTTP status"},
+		{"", 1, vpctest.Fault{CodeDesc: "InvalidParameter"}, "need a non-zero Code"},
+		{"", 1, vpctest.Fault{Drop: 7}, "unknown Drop"},
+		{"", 1, vpctest.Fault{Delay: -time.Second}, "negative Delay"},
+	} {
+		err := srv.InjectFault(tt.action, tt.times, tt.f)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), tt.want)
+	}
+	assert.Equal(t, "0", call(t, srv, "DescribeVpcClassicLink").code(), "none of them was armed")
 }

@@ -13,6 +13,18 @@ const apiPath = "/v2/index.php"
 // maxRequestBytes bounds a POST body.
 const maxRequestBytes = 1 << 20
 
+// The actions the server knows, for [Server.InjectFault] and
+// [Server.RequestCount].
+const (
+	ActionAttachClassicLinkVpc   = "AttachClassicLinkVpc"
+	ActionDetachClassicLinkVpc   = "DetachClassicLinkVpc"
+	ActionDescribeVpcClassicLink = "DescribeVpcClassicLink"
+	ActionDescribeVpcTaskResult  = "DescribeVpcTaskResult"
+)
+
+// actions lists them, for checking a name.
+var actions = []string{ActionAttachClassicLinkVpc, ActionDetachClassicLinkVpc, ActionDescribeVpcClassicLink, ActionDescribeVpcTaskResult}
+
 // ServeHTTP answers one v2 request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != apiPath {
@@ -47,6 +59,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
+	s.settleDue()
 	result, apiErr := s.handle(r, p)
 	s.mu.Unlock()
 	if fault != nil && fault.Drop == DropAfterRead {
@@ -75,13 +88,13 @@ func (s *Server) handle(r *http.Request, p url.Values) (map[string]any, *apiErro
 	}
 	region := fullRegion(p.Get("Region"))
 	switch action := p.Get("Action"); action {
-	case "AttachClassicLinkVpc":
+	case ActionAttachClassicLinkVpc:
 		return s.attach(p, region)
-	case "DetachClassicLinkVpc":
+	case ActionDetachClassicLinkVpc:
 		return s.detach(p, region)
-	case "DescribeVpcClassicLink":
+	case ActionDescribeVpcClassicLink:
 		return s.describeLinks(p, region)
-	case "DescribeVpcTaskResult":
+	case ActionDescribeVpcTaskResult:
 		return s.describeTask(p)
 	default:
 		return nil, &apiError{Code: 4000, CodeDesc: "InvalidAction", Message: "(100005)unknown Action " + action}

@@ -121,12 +121,7 @@ func (s *Server) attach(p url.Values, region string) (map[string]any, *apiError)
 				Message: "(9001)instance " + in.ID + " is already linked to " + l.vpc.ID}
 		}
 	}
-	linked := 0
-	for _, l := range s.links {
-		if l.vpc == vpc {
-			linked++
-		}
-	}
+	linked := s.linkCount(vpc)
 	if linked+len(instances) > s.linkLimit {
 		return nil, &apiError{Code: 4000, CodeDesc: "InstanceLimitExceeded",
 			Message: fmt.Sprintf("(9002)VPC %s has %d of %d classic links", vpc.ID, linked, s.linkLimit)}
@@ -249,4 +244,41 @@ func intParam(p url.Values, name string, def, lo, hi int) (int, *apiError) {
 		return 0, invalidParameter("(100002)%s %q: want an integer from %d to %d", name, v, lo, hi)
 	}
 	return n, nil
+}
+
+// AddLink links the classic instance instanceID to the VPC vpcID (unified
+// or old id) at once, as if an attach task had finished, for tests that
+// start from existing links. It is an error if either is unknown, they are
+// in different regions, the instance is linked already or the VPC is full.
+func (s *Server) AddLink(vpcID, instanceID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	vpc := s.findVPC(vpcID)
+	in := s.instances[instanceID]
+	switch {
+	case vpc == nil:
+		return fmt.Errorf("vpctest: AddLink: no VPC %s", vpcID)
+	case in == nil:
+		return fmt.Errorf("vpctest: AddLink: no instance %s", instanceID)
+	case in.Region != vpc.Region:
+		return fmt.Errorf("vpctest: AddLink: instance %s is in %s, VPC %s in %s", in.ID, in.Region, vpc.ID, vpc.Region)
+	case s.links[in.ID] != nil:
+		return fmt.Errorf("vpctest: AddLink: instance %s is linked already", in.ID)
+	case s.linkCount(vpc) >= s.linkLimit:
+		return fmt.Errorf("vpctest: AddLink: VPC %s has %d links, the limit", vpc.ID, s.linkLimit)
+	}
+	s.links[in.ID] = &link{id: s.newLinkID(), instance: in, vpc: vpc, created: s.now(), state: linkActive}
+	return nil
+}
+
+// linkCount returns how many instances are linked (or being linked) to
+// vpc. The caller holds s.mu.
+func (s *Server) linkCount(vpc *VPC) int {
+	n := 0
+	for _, l := range s.links {
+		if l.vpc == vpc {
+			n++
+		}
+	}
+	return n
 }

@@ -104,9 +104,14 @@ func TestDefaultLinkLimitIs100(t *testing.T) {
 		require.NoError(t, srv.AddInstance(vpctest.Instance{ID: ids[i], LanIP: fmt.Sprintf("10.80.0.%d", i+1), Region: "ap-guangzhou"}))
 	}
 	c := client(t, srv)
-	_, err := c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: ids})
-	require.ErrorIs(t, err, qerrors.ErrInstanceLimitExceeded)
-	_, err = c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: ids[:100]})
+	all := []string{"vpcId", "vpc-2ari9m7h"}
+	for i, id := range ids {
+		all = append(all, fmt.Sprintf("instanceIds.%d", i), id)
+	}
+	assert.Equal(t, "InstanceLimitExceeded", call(t, srv, "AttachClassicLinkVpc", all...).desc(), "101 at once (the SDK refuses to send that many)")
+	_, err := c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: ids[:60]})
+	require.NoError(t, err)
+	_, err = c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: ids[60:100]})
 	require.NoError(t, err, "pending links count toward the limit, and 100 fit")
 	_, err = c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: ids[100:]})
 	require.ErrorIs(t, err, qerrors.ErrInstanceLimitExceeded)
@@ -119,7 +124,7 @@ func TestTaskLifecycleOnServerClock(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Now()
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	srv := newServer(t, vpctest.WithClock(clock), vpctest.WithTaskPolls(0), vpctest.WithTaskDuration(time.Minute))
+	srv := newServer(t, vpctest.WithClock(clock), vpctest.WithTaskPolls(1_000_000), vpctest.WithTaskDuration(time.Minute))
 	c := client(t, srv)
 	ctx := t.Context()
 
@@ -210,4 +215,56 @@ func TestWorldSeeding(t *testing.T) {
 	_, err = sh.AttachClassicLinkVpcAndWait(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "sh_vpc_1", InstanceIDs: []string{"ins-sh0001"}},
 		vpc.WithPollInterval(time.Millisecond, time.Millisecond))
 	require.NoError(t, err, "the short region name sh means ap-shanghai")
+}
+
+// A task finishes on the server's clock whether anyone polls it or not, so
+// that a caller who lost the answer of an Attach can list the links later.
+func TestUnpolledTaskFinishesOnServerClock(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	now := time.Now()
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	srv := newServer(t, vpctest.WithClock(clock), vpctest.WithTaskDuration(30*time.Second))
+	c := client(t, srv)
+	ctx := t.Context()
+	_, err := c.AttachClassicLinkVpc(ctx, &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}})
+	require.NoError(t, err)
+	mu.Lock()
+	now = now.Add(29 * time.Second)
+	mu.Unlock()
+	page, err := c.DescribeVpcClassicLink(ctx, nil)
+	require.NoError(t, err)
+	assert.Zero(t, page.TotalCount, "still running at 29 s")
+	mu.Lock()
+	now = now.Add(time.Second)
+	mu.Unlock()
+	page, err = c.DescribeVpcClassicLink(ctx, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 1, page.TotalCount, "finished at 30 s without a single poll")
+	assert.Zero(t, srv.RequestCount(vpctest.ActionDescribeVpcTaskResult))
+}
+
+func TestAddLinkSeedsExistingLinks(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, vpctest.WithLinkLimit(2))
+	require.NoError(t, srv.AddLink("gz_vpc_15", "ins-df454d"))
+	require.NoError(t, srv.AddLink("vpc-2ari9m7h", "ins-1a2b3c4d"))
+	for _, tt := range []struct{ vpc, instance, want string }{
+		{"vpc-2ari9m7h", "ins-df454d", "linked already"},
+		{"vpc-00000000", "ins-5e6f7a8b", "no VPC"},
+		{"vpc-2ari9m7h", "ins-nothere", "no instance"},
+		{"vpc-bj2k9x7q", "ins-5e6f7a8b", "is in ap-guangzhou"},
+		{"vpc-2ari9m7h", "ins-5e6f7a8b", "the limit"},
+	} {
+		err := srv.AddLink(tt.vpc, tt.instance)
+		require.Error(t, err, tt)
+		assert.Contains(t, err.Error(), tt.want)
+	}
+	c := client(t, srv)
+	page, err := c.DescribeVpcClassicLink(t.Context(), &vpc.DescribeVpcClassicLinkInput{VpcID: "vpc-2ari9m7h"})
+	require.NoError(t, err)
+	assert.Equal(t, 2, page.TotalCount)
+	_, err = c.DetachClassicLinkVpcAndWait(t.Context(), &vpc.DetachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}},
+		vpc.WithPollInterval(time.Millisecond, time.Millisecond))
+	assert.NoError(t, err, "a seeded link detaches like any other")
 }

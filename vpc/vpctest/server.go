@@ -25,6 +25,7 @@ type Server struct {
 	instances  map[string]*Instance // by id
 	links      map[string]*link     // by instance id
 	tasks      map[int64]*task
+	running    []*task // tasks not finished yet, oldest first
 	nonces     map[nonceKey]time.Time
 	lastSweep  time.Time
 	faults     map[string][]*pendingFault // by action; "" for any
@@ -69,12 +70,21 @@ func WithClock(now func() time.Time) Option {
 func WithLinkLimit(n int) Option { return func(s *Server) { s.linkLimit = max(n, 0) } }
 
 // WithTaskPolls sets how many DescribeVpcTaskResult polls of a task answer
-// "running" before it finishes (default 1; 0 or less finishes at the first poll).
+// "running": the next poll finishes it, even before its duration has passed
+// (default 1). WithTaskPolls(0) finishes a task at its first poll, which
+// makes tests that wait fast; a large n leaves the finishing to the
+// server's clock.
 func WithTaskPolls(n int) Option { return func(s *Server) { s.taskPolls = max(n, 0) } }
 
-// WithTaskDuration sets how long, on the server's clock, a task runs at
-// least (default 0).
-func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskDelay = d } }
+// DefaultTaskDuration is how long a task runs on the server's clock unless
+// WithTaskDuration says otherwise.
+const DefaultTaskDuration = time.Second
+
+// WithTaskDuration sets how long, on the server's clock ([WithClock]), a
+// task runs at most: then it finishes whether anyone polls it or not, as a
+// real task does (default [DefaultTaskDuration]). Polls may finish it
+// sooner ([WithTaskPolls]).
+func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskDelay = max(d, 0) } }
 
 // WithEmptyWorld starts the server with no VPCs, no instances and no
 // credentials; add them with options and methods.
@@ -106,6 +116,7 @@ func newServer(opts []Option) *Server {
 		faults:     map[string][]*pendingFault{},
 		linkLimit:  100,
 		taskPolls:  1,
+		taskDelay:  DefaultTaskDuration,
 		nextTaskID: 135254,
 	}
 	for _, o := range opts {

@@ -2,6 +2,7 @@ package vpctest
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -58,7 +59,21 @@ func (s *Server) newTask(kind taskKind) *task {
 		s.failTasks = s.failTasks[1:]
 	}
 	s.tasks[t.id] = t
+	s.running = append(s.running, t)
 	return t
+}
+
+// settleDue finishes every running task whose duration has passed on the
+// server's clock, polled or not, so that the state every request sees is
+// the state of that moment. The caller holds s.mu.
+func (s *Server) settleDue() {
+	now := s.now()
+	s.running = slices.DeleteFunc(s.running, func(t *task) bool {
+		if t.status == taskRunning && now.Sub(t.started) >= s.taskDelay {
+			s.settle(t)
+		}
+		return t.status != taskRunning
+	})
 }
 
 func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
@@ -75,8 +90,7 @@ func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
 		return nil, &apiError{Code: 5000, CodeDesc: "InvalidTaskId.NotFound", Message: "(9009)task " + v + " does not exist"}
 	}
 	if t.status == taskRunning {
-		t.polls++
-		if t.polls > s.taskPolls && s.now().Sub(t.started) >= s.taskDelay {
+		if t.polls++; t.polls > s.taskPolls {
 			s.settle(t)
 		}
 	}
