@@ -28,12 +28,21 @@
 //
 // # Behaviour worth knowing
 //
-//   - Attach and Detach are all or nothing and start a task. A task answers
-//     "running" (status 2) to the first [WithTaskPolls] polls (default 1) and
-//     until [WithTaskDuration] has passed on the server's clock ([WithClock]),
-//     then succeeds, or fails if [Server.FailNextTasks] said so. A link shows
-//     in DescribeVpcClassicLink once its attach task has succeeded, and goes
-//     once its detach task has.
+//   - Attach and Detach are all or nothing and start a task. A task runs
+//     for [WithTaskDuration] on the server's clock ([WithClock]; default
+//     [DefaultTaskDuration], 1 s) and then finishes, whether anyone polls it
+//     or not, as a real one does; a poll after the first [WithTaskPolls]
+//     (default 1) finishes it sooner, so WithTaskPolls(0) makes a task finish
+//     at its first poll, for fast tests. A task succeeds, or fails if
+//     [Server.FailNextTasks] said so. A link shows in DescribeVpcClassicLink
+//     once its attach task has succeeded, and goes once its detach task has;
+//     [Server.AddLink] seeds links that exist from the start.
+//   - [Server.InjectFault] takes the Action constants (or "" for any action)
+//     and returns an error for an unknown action or a fault that would
+//     change nothing.
+//   - A replay is a repeat of the same SecretId, Timestamp and Nonce within
+//     the two-hour window; parameter names that collide once "." and "_" are
+//     read alike are refused with code 4000.
 //   - An instance with a task in progress answers ActionLocked; attaching an
 //     instance linked anywhere answers InstanceAlreadyLinked; detaching an
 //     instance not linked to that VPC answers InstanceNotLinked (code 4000).
