@@ -5,6 +5,9 @@ import (
 	"strconv"
 
 	"github.com/google/go-querystring/query"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 // IndexedList is a list parameter in the v2 form name.0, name.1, ...; use
@@ -33,5 +36,8 @@ func encodeParams(action, region string, in any) (url.Values, error) {
 	}
 	v.Set("Action", action)
 	v.Set("Region", region)
+	if a, b := auth.CollidingNames(v); a != "" {
+		return nil, qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
+	}
 	return v, nil
 }

@@ -166,12 +166,18 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 		if !st.op.Idempotent {
 			// net/http re-sends on its own a GET whose reused connection
 			// failed after the write. A request with a body and no GetBody
-			// is not replayable for it; an empty body is sent as none.
+			// is not replayable for it. The body is empty and, with the
+			// identity transfer coding, written as nothing: no header, and
+			// no goroutine to probe it.
 			out.Body = io.NopCloser(strings.NewReader(""))
+			out.TransferEncoding = identity
 		}
 	}
 	return out, nil
 }
+
+// identity is the transfer coding of a non-replayable GET's empty body.
+var identity = []string{"identity"}
 
 // callStateKey carries a *callState in the request context.
 type callStateKey struct{}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 func TestCallWire(t *testing.T) {
@@ -108,4 +109,19 @@ func TestCallFreshNonceEveryCall(t *testing.T) {
 		nonces[r.Params.Get("Nonce")] = true
 	}
 	assert.Len(t, nonces, 20)
+}
+
+// Names that the service reads as one (it reads . as _) cannot be signed
+// unambiguously: such a call is refused before anything is sent.
+func TestCallRefusesCollidingNames(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, answer(`{"code":0}`))
+	type colliding struct {
+		Dotted     string `url:"Placement.Zone"`
+		Underscore string `url:"Placement_Zone"`
+	}
+	_, err := newClient(t, srv.URL).Call(t.Context(), describe, colliding{"a", "b"}, nil)
+	require.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "Placement.Zone and Placement_Zone")
+	assert.Empty(t, srv.requests())
 }
