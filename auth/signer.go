@@ -6,21 +6,26 @@ import (
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"net/url"
 	"slices"
 	"strings"
 )
 
-// SignatureMethod selects the HMAC of the v2 signature.
+// SignatureMethod selects how requests are signed.
 type SignatureMethod string
 
-// The signature methods of the v2 protocol.
+// The signature methods: HmacSHA1 and HmacSHA256 are the v2 (and API 3.0
+// "v1") signature of [StringToSign] and [Sign]; TC3HmacSHA256 is API 3.0's
+// TC3 signature of [SignTC3].
 const (
-	HmacSHA1   SignatureMethod = "HmacSHA1"
-	HmacSHA256 SignatureMethod = "HmacSHA256"
+	HmacSHA1      SignatureMethod = "HmacSHA1"
+	HmacSHA256    SignatureMethod = "HmacSHA256"
+	TC3HmacSHA256 SignatureMethod = "TC3-HMAC-SHA256"
 )
 
-// Valid reports whether m is one of the two methods.
+// Valid reports whether m is HmacSHA1 or HmacSHA256, the methods of the
+// v2-style signature; TC3HmacSHA256 is checked apart, as only API 3.0 has it.
 func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 }
 
 // StringToSign builds the v2 string to sign (PROTOCOL.md section 3): the
@@ -90,4 +95,21 @@ func Sign(stringToSign, secretKey string, m SignatureMethod) string {
 	mac := hmac.New(h, []byte(secretKey))
 	mac.Write([]byte(stringToSign))
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// SignTC3 returns the TC3-HMAC-SHA256 signature (lower-case hex) of
+// stringToSign, PROTOCOL3.md section 2: the signing key is derived from
+// secretKey through date (the UTC date of the request's timestamp,
+// YYYY-MM-DD), service ("vpc") and "tc3_request".
+func SignTC3(secretKey, date, service, stringToSign string) string {
+	key := hmacSHA256([]byte("TC3"+secretKey), date)
+	key = hmacSHA256(key, service)
+	key = hmacSHA256(key, "tc3_request")
+	return hex.EncodeToString(hmacSHA256(key, stringToSign))
+}
+
+func hmacSHA256(key []byte, msg string) []byte {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(msg))
+	return mac.Sum(nil)
 }

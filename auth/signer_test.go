@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
 )
 
 const (
@@ -134,4 +135,24 @@ func TestCollidingNames(t *testing.T) {
 	assert.Equal(t, []string{"a.b", "a_b"}, []string{a, b})
 	a, b = auth.CollidingNames(url.Values{"Placement_Zone": {"1"}, "instanceIds.0": {"2"}, "Placement.Region": {"3"}})
 	assert.Empty(t, a+b)
+}
+
+// The two vectors of Tencent Cloud's TC3 documentation (PROTOCOL3.md); the
+// canonical request is built by internal/testsig, written apart from auth.
+func TestSignTC3PublishedVectors(t *testing.T) {
+	t.Parallel()
+	const key = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE" // of SecretId AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE
+	body := `{"Limit": 1, "Filters": [{"Values": ["\u672a\u547d\u540d"], "Name": "instance-name"}]}`
+	require.Len(t, body, 86)
+	ph, ch := testsig.TC3Hashes("POST", "", "application/json; charset=utf-8", "cvm.tencentcloudapi.com", []byte(body))
+	assert.Equal(t, "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064", ph)
+	assert.Equal(t, "5ffe6a04c0664d6b969fab9a13bdab201d63ee709638e2749d62a09ca18d7031", ch)
+	sts := "TC3-HMAC-SHA256\n1551113065\n2019-02-25/cvm/tc3_request\n" + ch
+	assert.Equal(t, "72e494ea809ad7a8c8f7a4507b9bddcbaa8e581f516e8da2f66e2c5a96525168",
+		auth.SignTC3(key, "2019-02-25", "cvm", sts), "the UTC date, not the UTC+8 one")
+
+	_, ch = testsig.TC3Hashes("GET", "Limit=10&Offset=0", "application/x-www-form-urlencoded", "cvm.tencentcloudapi.com", nil)
+	sts = "TC3-HMAC-SHA256\n1539084154\n2018-10-09/cvm/tc3_request\n" + ch
+	assert.Equal(t, "5da7a33f6993f0614b047e5df4582db9e9bf4672ba50567dba16c6ccf174c474", auth.SignTC3(key, "2018-10-09", "cvm", sts))
+	assert.Equal(t, testsig.TC3Signature(key, "cvm", 1539084154, ch), auth.SignTC3(key, "2018-10-09", "cvm", sts))
 }
