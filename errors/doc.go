@@ -19,8 +19,14 @@
 //		log.Println(apiErr.Code, apiErr.CodeDesc, apiErr.Message)
 //	}
 //
-// An [*APIError] matches two sentinels with errors.Is: the one for its
-// codeDesc (for example [ErrInvalidVpcNotFound]) and the one for the class
-// of its numeric code (for example [ErrInvalidParameter] for 4000). An
-// unknown codeDesc still matches its numeric class.
+// An [*APIError] matches two sentinels with errors.Is, under both protocols:
+// the one of its business code and the one of its class. Under API 2.0 the
+// business code is the codeDesc (for example [ErrInvalidVpcNotFound]) and
+// the class that of the numeric code ([ErrInvalidParameter] for 4000);
+// under API 3.0 the business code is Error.Code
+// (UnsupportedOperation.ClassicInstanceIdAlreadyExists is
+// [ErrInstanceAlreadyLinked], LimitExceeded on Attach is
+// [ErrInstanceLimitExceeded]) and the class its dotted prefix
+// (AuthFailure.* is [ErrAuthFailure], ResourceNotFound* is
+// [ErrResourceNotFound], ...). An unknown code still matches its class.
 package errors

@@ -98,3 +98,67 @@ func TestTaskFailedError(t *testing.T) {
 	assert.ErrorIs(t, err, qerrors.ErrTaskFailed)
 	assert.EqualError(t, err, "wait: task 7 failed: code 1001: busy")
 }
+
+func TestAPIErrorAPI3Message(t *testing.T) {
+	t.Parallel()
+	err := &qerrors.APIError{Service: "vpc", Action: "AttachClassicLinkVpc", CodeDesc: "ResourceNotFound",
+		Message: "no such VPC", RequestID: "354f4ac3-8546-4516-8c8a-69e3ab73aa8a"}
+	assert.Equal(t, "vpc AttachClassicLinkVpc: ResourceNotFound: no such VPC (request 354f4ac3-8546-4516-8c8a-69e3ab73aa8a)", err.Error())
+}
+
+// Under API 3.0 the same sentinels match, by the dotted class of Error.Code
+// and, for the ClassicLink errors that 3.0 names apart, by the code itself.
+func TestAPIErrorIsAPI3Codes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		action, code string
+		want         []error
+	}{
+		{"AttachClassicLinkVpc", "UnsupportedOperation.ClassicInstanceIdAlreadyExists", []error{qerrors.ErrInstanceAlreadyLinked}},
+		{"AttachClassicLinkVpc", "LimitExceeded", []error{qerrors.ErrInstanceLimitExceeded}},
+		{"DetachClassicLinkVpc", "LimitExceeded", nil},
+		{"AttachClassicLinkVpc", "ResourceNotFound", []error{qerrors.ErrResourceNotFound}},
+		{"DescribeVpcTaskResult", "ResourceNotFound.TaskId", []error{qerrors.ErrResourceNotFound}},
+		{"", "AuthFailure.SignatureFailure", []error{qerrors.ErrAuthFailure}},
+		{"", "AuthFailure.SignatureExpire", []error{qerrors.ErrAuthFailure, qerrors.ErrRequestExpired}},
+		{"", "UnauthorizedOperation", []error{qerrors.ErrAuthFailure}},
+		{"", "RequestLimitExceeded.UinLimitExceeded", []error{qerrors.ErrQuotaExceeded}},
+		{"", "InternalError.ModuleError", []error{qerrors.ErrInternal}},
+		{"", "InvalidParameterValue.Malformed", []error{qerrors.ErrInvalidParameter}},
+		{"", "MissingParameter", []error{qerrors.ErrInvalidParameter}},
+		{"", "UnknownParameter", []error{qerrors.ErrInvalidParameter}},
+		{"", "InvalidParameter.FilterValuesNotList", []error{qerrors.ErrInvalidParameter}},
+		{"", "ServiceUnavailable", []error{qerrors.ErrServiceUnavailable}},
+		{"", "ResourceUnavailable", []error{qerrors.ErrServiceUnavailable}},
+		{"", "FailedOperation.TaskFailed", []error{qerrors.ErrOperationFailed}},
+		{"", "InvalidAction", []error{qerrors.ErrActionNotSupported}},
+		{"", "InvalidParameterish", nil}, // a prefix is a whole dotted class
+		{"", "UnsupportedOperation", nil},
+	}
+	all := []error{qerrors.ErrInstanceAlreadyLinked, qerrors.ErrInstanceLimitExceeded, qerrors.ErrResourceNotFound,
+		qerrors.ErrAuthFailure, qerrors.ErrRequestExpired, qerrors.ErrQuotaExceeded, qerrors.ErrInternal,
+		qerrors.ErrInvalidParameter, qerrors.ErrServiceUnavailable, qerrors.ErrOperationFailed, qerrors.ErrActionNotSupported,
+		qerrors.ErrInvalidVpcNotFound, qerrors.ErrInvalidInput}
+	for _, tt := range tests {
+		err := fmt.Errorf("wrapped: %w", &qerrors.APIError{Action: tt.action, CodeDesc: tt.code})
+		for _, s := range all {
+			want := false
+			for _, w := range tt.want {
+				want = want || w == s
+			}
+			assert.Equal(t, want, errors.Is(err, s), "%s %s is %v", tt.action, tt.code, s)
+		}
+	}
+}
+
+func TestAPIErrorRetryableAPI3(t *testing.T) {
+	t.Parallel()
+	for code, want := range map[string]bool{
+		"AuthFailure.SignatureExpire": true, "RequestLimitExceeded": true, "RequestLimitExceeded.IPLimitExceeded": true,
+		"InternalError": true, "InternalError.ModuleError": true, "ServiceUnavailable": true, "ResourceUnavailable": true,
+		"AuthFailure.SignatureFailure": false, "InvalidParameter": false, "ResourceNotFound": false, "LimitExceeded": false,
+		"RequestLimitExceededX": false,
+	} {
+		assert.Equal(t, want, (&qerrors.APIError{CodeDesc: code}).Retryable(), code)
+	}
+}

@@ -1,6 +1,9 @@
 package errors
 
-import stderrors "errors"
+import (
+	stderrors "errors"
+	"strings"
+)
 
 // Business errors of the VPC ClassicLink actions, matched by codeDesc.
 var (
@@ -53,7 +56,7 @@ var (
 	ErrPartialSuccess = stderrors.New("partial success")
 	// ErrQualificationFailed is code 5500.
 	ErrQualificationFailed = stderrors.New("qualification review failed")
-	// ErrInternal is code 6000.
+	// ErrInternal is code 6000 (API 3.0: InternalError*).
 	ErrInternal = stderrors.New("internal server error")
 	// ErrActionNotSupported is code 6100: unknown action or wrong module host.
 	ErrActionNotSupported = stderrors.New("action not supported")
@@ -92,6 +95,62 @@ var codeDescSentinels = map[string]error{
 	"InstanceNotLinked":        ErrInstanceNotLinked,
 	"ActionLocked":             ErrActionLocked,
 	"ServiceUnavailable":       ErrServiceUnavailable,
+}
+
+// codes3Sentinels maps the API 3.0 codes that name a business error of the
+// ClassicLink actions to their sentinels (the 2.0 codeDesc of the same error).
+var codes3Sentinels = map[string]error{
+	"UnsupportedOperation.ClassicInstanceIdAlreadyExists": ErrInstanceAlreadyLinked,
+}
+
+// businessSentinel returns the sentinel of a business code of action, or nil.
+func businessSentinel(action, code string) error {
+	if s, ok := codeDescSentinels[code]; ok {
+		return s
+	}
+	if s, ok := codes3Sentinels[code]; ok {
+		return s
+	}
+	if code == "LimitExceeded" && action == "AttachClassicLinkVpc" {
+		// 3.0's only quota error of Attach: too many links to the VPC.
+		return ErrInstanceLimitExceeded
+	}
+	return nil
+}
+
+// classOf3 returns the class sentinels of an API 3.0 code, matched by its
+// dotted prefix (PROTOCOL3.md section 4): AuthFailure.* and
+// UnauthorizedOperation* are ErrAuthFailure (SignatureExpire is also
+// ErrRequestExpired), RequestLimitExceeded* ErrQuotaExceeded, InternalError*
+// ErrInternal, InvalidParameter*, InvalidParameterValue*, MissingParameter*
+// and UnknownParameter* ErrInvalidParameter, ResourceNotFound*
+// ErrResourceNotFound, FailedOperation* ErrOperationFailed,
+// ServiceUnavailable and ResourceUnavailable ErrServiceUnavailable,
+// InvalidAction, ActionOffline, NoSuchVersion and UnsupportedRegion
+// ErrActionNotSupported.
+func classOf3(code string) []error {
+	class, _, _ := strings.Cut(code, ".")
+	switch {
+	case code == "AuthFailure.SignatureExpire":
+		return []error{ErrAuthFailure, ErrRequestExpired}
+	case class == "AuthFailure", class == "UnauthorizedOperation":
+		return []error{ErrAuthFailure}
+	case class == "RequestLimitExceeded":
+		return []error{ErrQuotaExceeded}
+	case class == "InternalError":
+		return []error{ErrInternal}
+	case class == "InvalidParameter", class == "InvalidParameterValue", class == "MissingParameter", class == "UnknownParameter":
+		return []error{ErrInvalidParameter}
+	case class == "ResourceNotFound":
+		return []error{ErrResourceNotFound}
+	case class == "FailedOperation":
+		return []error{ErrOperationFailed}
+	case code == "ServiceUnavailable", code == "ResourceUnavailable":
+		return []error{ErrServiceUnavailable}
+	case code == "InvalidAction", code == "ActionOffline", code == "NoSuchVersion", code == "UnsupportedRegion":
+		return []error{ErrActionNotSupported}
+	}
+	return nil
 }
 
 // ClassOf returns the sentinel for the class of a numeric v2 code, or nil
