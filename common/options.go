@@ -1,22 +1,45 @@
 package common
 
 import (
-	"errors"
 	"log/slog"
 	"net/http"
-	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
-// Options configure a Client. Set them with the With* functions; NewClient
+// API selects the wire protocol of a client.
+type API int
+
+// The protocols: API 2.0 (the default; the VPC module's 2.0 went offline on
+// 2023-01-01) and API 3.0 (TC3-signed JSON, what the live service answers).
+const (
+	API2 API = 2
+	API3 API = 3
+)
+
+// String returns "API 2.0" or "API 3.0".
+func (v API) String() string {
+	switch v {
+	case API2:
+		return "API 2.0"
+	case API3:
+		return "API 3.0"
+	}
+	return "API(" + strconv.Itoa(int(v)) + ")"
+}
+
+// Options configure a client. Set them with the With* functions; NewClient
 // validates the result and returns an error for an invalid value.
 type Options struct {
+	// API is API2 (the default) or API3.
+	API API
 	// Endpoint is the scheme and host (and port) of the service, for example
-	// "http://127.0.0.1:8080". Empty means https://<service>.api.qcloud.com.
-	// The path /v2/index.php is added by the SDK.
+	// "http://127.0.0.1:8080". Empty means https://<service>.api.qcloud.com
+	// under API2 and https://<service>.tencentcloudapi.com under API3 (the
+	// nearest region; give https://<service>.<region>.tencentcloudapi.com for
+	// a region's own host). The path (/v2/index.php or /) is the SDK's.
 	Endpoint string
 	// HTTPClient is copied, never mutated. Its Transport (or the SDK's
 	// default, a clone of http.DefaultTransport that keeps up to 1024 idle
@@ -24,9 +47,13 @@ type Options struct {
 	// (see Timeout); its CheckRedirect is honoured, and without one redirects
 	// are not followed; its Jar is kept. Nil means a default.
 	HTTPClient *http.Client
-	// SignatureMethod defaults to auth.HmacSHA256.
+	// SignatureMethod defaults to auth.HmacSHA256 under API2 and to
+	// auth.TC3HmacSHA256 under API3, which also takes HmacSHA1 and HmacSHA256
+	// (its "v1" signature).
 	SignatureMethod auth.SignatureMethod
-	// HTTPMethod is "GET" (the default) or "POST" (form body).
+	// HTTPMethod is "GET" or "POST": under API2 GET is the default and POST
+	// sends a form body; under API3 POST (a JSON body, or a form with the v1
+	// signature) is the default and GET puts the parameters in the query.
 	HTTPMethod string
 	// MaxRetries is the number of retries after the first attempt (default 3).
 	MaxRetries int
@@ -34,7 +61,7 @@ type Options struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// Timeout bounds each attempt, reading the body included. Unset, it is
 	// the Timeout of HTTPClient if that is set, else 30 s; with both set,
-	// the smaller applies.
+	// the smaller applies. See AttemptTimeout.
 	Timeout    time.Duration
 	timeoutSet bool
 	// Logger receives a debug line for each attempt and each retryable
@@ -45,6 +72,9 @@ type Options struct {
 // Option sets one field of Options.
 type Option func(*Options)
 
+// WithAPI selects the protocol: API2 (the default) or API3.
+func WithAPI(v API) Option { return func(o *Options) { o.API = v } }
+
 // WithEndpoint sets the scheme and host of the service, for a fake server
 // or a proxy. Plain http is allowed only through this option.
 func WithEndpoint(baseURL string) Option { return func(o *Options) { o.Endpoint = baseURL } }
@@ -54,12 +84,13 @@ func WithEndpoint(baseURL string) Option { return func(o *Options) { o.Endpoint 
 // CheckRedirect and Jar are honoured (see Options.HTTPClient).
 func WithHTTPClient(c *http.Client) Option { return func(o *Options) { o.HTTPClient = c } }
 
-// WithSignatureMethod selects HmacSHA256 (the default) or HmacSHA1.
+// WithSignatureMethod selects the signature: HmacSHA256 (the API2 default)
+// or HmacSHA1, or under API3 also TC3HmacSHA256 (its default).
 func WithSignatureMethod(m auth.SignatureMethod) Option {
 	return func(o *Options) { o.SignatureMethod = m }
 }
 
-// WithHTTPMethod selects GET (the default) or POST with a form body.
+// WithHTTPMethod selects GET or POST (see Options.HTTPMethod for the defaults).
 func WithHTTPMethod(method string) Option { return func(o *Options) { o.HTTPMethod = method } }
 
 // WithMaxRetries sets the retries after the first attempt; 0 disables them.
@@ -81,28 +112,32 @@ func WithTimeout(d time.Duration) Option {
 	return func(o *Options) { o.Timeout, o.timeoutSet = d, true }
 }
 
-func defaultOptions() Options {
-	return Options{
-		SignatureMethod: auth.HmacSHA256,
-		HTTPMethod:      http.MethodGet,
-		MaxRetries:      3,
-		RetryWaitMin:    200 * time.Millisecond,
-		RetryWaitMax:    5 * time.Second,
+// DefaultTimeout bounds an attempt when neither WithTimeout nor the
+// Timeout of WithHTTPClient's client says otherwise.
+const DefaultTimeout = 30 * time.Second
+
+// Apply returns the defaults with opts applied (nil options are skipped),
+// for service packages; the result is validated by their NewClient.
+func Apply(opts ...Option) Options {
+	o := Options{
+		API:          API2,
+		MaxRetries:   3,
+		RetryWaitMin: 200 * time.Millisecond,
+		RetryWaitMax: 5 * time.Second,
 	}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&o)
+		}
+	}
+	return o
 }
 
-// maxRetriesLimit keeps a typo (1000 for 10) from hammering the service.
-const maxRetriesLimit = 20
-
-// defaultTimeout bounds an attempt when neither WithTimeout nor the
-// Timeout of WithHTTPClient's client says otherwise.
-const defaultTimeout = 30 * time.Second
-
-// attemptTimeout resolves the per-attempt timeout: WithTimeout's, the
+// AttemptTimeout resolves the per-attempt timeout: WithTimeout's, the
 // Timeout of the WithHTTPClient client (which net/http applies per request,
-// that is per attempt), the smaller of the two when both are set, else the
-// default.
-func (o *Options) attemptTimeout() time.Duration {
+// that is per attempt), the smaller of the two when both are set, else
+// DefaultTimeout.
+func (o *Options) AttemptTimeout() time.Duration {
 	var hc time.Duration
 	if o.HTTPClient != nil {
 		hc = o.HTTPClient.Timeout
@@ -115,54 +150,5 @@ func (o *Options) attemptTimeout() time.Duration {
 	case hc > 0:
 		return hc
 	}
-	return defaultTimeout
-}
-
-// validate checks o and returns the endpoint URL. No problem quotes the
-// endpoint's user info.
-func (o *Options) validate(service string) (*url.URL, []*qerrors.ValidationError) {
-	var errs []*qerrors.ValidationError
-	if !o.SignatureMethod.Valid() {
-		errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%q: want HmacSHA1 or HmacSHA256", o.SignatureMethod))
-	}
-	if o.HTTPMethod != http.MethodGet && o.HTTPMethod != http.MethodPost {
-		errs = append(errs, qerrors.Invalid("WithHTTPMethod", "%q: want GET or POST", o.HTTPMethod))
-	}
-	if o.MaxRetries < 0 || o.MaxRetries > maxRetriesLimit {
-		errs = append(errs, qerrors.Invalid("WithMaxRetries", "%d: want 0 to %d", o.MaxRetries, maxRetriesLimit))
-	}
-	if o.RetryWaitMin <= 0 || o.RetryWaitMax < o.RetryWaitMin {
-		errs = append(errs, qerrors.Invalid("WithRetryWait", "%v..%v: want 0 < base <= cap", o.RetryWaitMin, o.RetryWaitMax))
-	}
-	if o.Timeout < 0 {
-		errs = append(errs, qerrors.Invalid("WithTimeout", "%v: must not be negative", o.Timeout))
-	}
-	endpoint := o.Endpoint
-	if endpoint == "" {
-		endpoint = "https://" + service + ".api.qcloud.com"
-	}
-	u, err := url.Parse(endpoint)
-	if err != nil {
-		// url.Parse's error quotes the whole string, user info included.
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, append(errs, qerrors.Invalid("WithEndpoint", "cannot parse it as a URL: %v", err))
-	}
-	shown := u.Redacted()
-	switch {
-	case u.Scheme != "http" && u.Scheme != "https":
-		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: scheme must be http or https", shown))
-	case u.Host == "":
-		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: no host", shown))
-	case u.User != nil:
-		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: user info is not sent; set a proxy in WithHTTPClient's transport", shown))
-	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "":
-		errs = append(errs, qerrors.Invalid("WithEndpoint", "%q: give only scheme and host; the SDK adds %s", shown, apiPath))
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return &url.URL{Scheme: u.Scheme, Host: u.Host, Path: apiPath}, nil
+	return DefaultTimeout
 }

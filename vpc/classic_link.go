@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
@@ -45,8 +45,8 @@ type DetachClassicLinkVpcOutput struct {
 
 // linkParams are the wire parameters of Attach and Detach.
 type linkParams struct {
-	VpcID       string             `url:"vpcId"`
-	InstanceIDs common.IndexedList `url:"instanceIds"`
+	VpcID       string           `url:"vpcId"`
+	InstanceIDs wire.IndexedList `url:"instanceIds"`
 }
 
 // taskResponse is the result part of an answer that starts a task.
@@ -93,21 +93,21 @@ func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLink
 // link validates and sends Attach or Detach, and returns the task id. A
 // success without a positive taskId is malformed, and the outcome unknown:
 // the service got the call, and its task would be lost.
-func (c *Client) link(ctx context.Context, action, vpcID string, ids []string) (int64, common.Envelope, error) {
+func (c *Client) link(ctx context.Context, action, vpcID string, ids []string) (int64, core.Envelope, error) {
 	if err := validateLink(vpcID, ids); err != nil {
-		return 0, common.Envelope{}, err
+		return 0, core.Envelope{}, err
 	}
-	op := common.Operation{Action: action}
+	op := core.Operation{Action: action}
 	var resp taskResponse
-	env, err := c.core.Call(ctx, op, linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp)
+	env, err := c.core.Do(ctx, &core.Request{Op: op, Params2: linkParams{VpcID: vpcID, InstanceIDs: ids}, Result2: &resp})
 	if err == nil && (resp.TaskID == nil || *resp.TaskID <= 0) {
 		err = c.core.Malformed(op, "no positive taskId in a success answer")
 	}
 	if errors.Is(err, qerrors.ErrOutcomeUnknown) {
-		return 0, common.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
+		return 0, core.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
 	}
 	if err != nil {
-		return 0, common.Envelope{}, err
+		return 0, core.Envelope{}, err
 	}
 	return int64(*resp.TaskID), env, nil
 }

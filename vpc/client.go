@@ -3,26 +3,28 @@ package vpc
 import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
-// service is the v2 module of this package: the host is vpc.api.qcloud.com.
-const service = "vpc"
+// service is the module of this package: vpc.api.qcloud.com under API 2.0,
+// vpc.tencentcloudapi.com (Version 2017-03-12) under API 3.0.
+var service = core.Service{Name: "vpc", Version3: "2017-03-12"}
 
 // Client calls the VPC module of the QCloud API 2.0. It is safe for
 // concurrent use.
 type Client struct {
-	core *common.Client
+	core *core.Client
 }
 
 // NewClient returns a VPC client for region (for example "ap-guangzhou")
 // that signs with the credentials of creds. Options are those of package
 // common; an invalid option or credential is an error here.
 func NewClient(creds auth.Provider, region string, opts ...common.Option) (*Client, error) {
-	core, err := common.NewClient(service, creds, region, opts...)
+	cc, err := core.New(service, creds, region, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &Client{core: core}, nil
+	return &Client{core: cc}, nil
 }
 
 // CloseIdleConnections closes the idle connections the client keeps for

@@ -5,8 +5,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
@@ -68,7 +68,7 @@ type DescribeVpcClassicLinkOutput struct {
 	CodeDesc, Message string
 }
 
-var describeOp = common.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
+var describeOp = core.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
 
 type describeParams struct {
 	VpcID          string `url:"vpcId,omitempty"`
@@ -130,7 +130,7 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 		return nil, err
 	}
 	var resp describeResponse
-	env, err := c.core.Call(ctx, describeOp, describeParams(*in), &resp)
+	env, err := c.core.Do(ctx, &core.Request{Op: describeOp, Params2: describeParams(*in), Result2: &resp})
 	if err != nil {
 		return nil, err
 	}

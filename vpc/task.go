@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
@@ -64,8 +64,8 @@ func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID int64) (*Task
 		return nil, qerrors.Invalid("taskID", "%d: want a positive task id", taskID)
 	}
 	var resp taskResultResponse
-	if _, err := c.core.Call(ctx, common.Operation{Action: "DescribeVpcTaskResult", Idempotent: true},
-		taskParams{TaskID: taskID}, &resp); err != nil {
+	if _, err := c.core.Do(ctx, &core.Request{Op: core.Operation{Action: "DescribeVpcTaskResult", Idempotent: true},
+		Params2: taskParams{TaskID: taskID}, Result2: &resp}); err != nil {
 		return nil, err
 	}
 	// A missing status must not read as 0, success.

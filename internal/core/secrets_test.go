@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"bufio"
@@ -22,6 +22,7 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
 )
 
@@ -129,7 +130,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 		name     string
 		respond  func(http.ResponseWriter, string) // nil: the echoing TCP peer
 		endpoint string                            // set instead of respond
-		op       common.Operation
+		op       core.Operation
 		wantIs   error
 	}{
 		{name: "refused connection", endpoint: "http://" + closedAddr(t), op: attach},
@@ -158,11 +159,11 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				}
 				var logs syncBuffer
 				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				c, err := common.NewClient("vpc", cred, "ap-guangzhou", common.WithHTTPMethod(method),
+				c, err := core.New(vpcService, cred, "ap-guangzhou", common.WithHTTPMethod(method),
 					common.WithEndpoint(endpoint), common.WithLogger(logger), fastRetries)
 				require.NoError(t, err)
 				var out result
-				_, err = c.Call(t.Context(), tt.op, params{VpcID: "vpc-1", IDs: ids(2)}, &out)
+				_, err = callInto(t.Context(), c, tt.op, params{VpcID: "vpc-1", IDs: ids(2)}, &out)
 				require.Error(t, err)
 				if tt.wantIs != nil {
 					assert.ErrorIs(t, err, tt.wantIs)

@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"fmt"
@@ -12,6 +12,8 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 func TestCallWire(t *testing.T) {
@@ -22,7 +24,7 @@ func TestCallWire(t *testing.T) {
 				t.Run(fmt.Sprintf("%s/%s/token=%t", method, sig, token != ""), func(t *testing.T) {
 					t.Parallel()
 					srv := newServer(t, answer(`{"code":0,"message":"","codeDesc":"Success","taskId":135254}`))
-					c, err := common.NewClient("vpc", auth.NewTokenCredential(testID, testKey, token), "ap-guangzhou",
+					c, err := core.New(vpcService, auth.NewTokenCredential(testID, testKey, token), "ap-guangzhou",
 						common.WithEndpoint(srv.URL), common.WithSignatureMethod(sig), common.WithHTTPMethod(method))
 					require.NoError(t, err)
 
@@ -79,7 +81,7 @@ func TestCallWireSpecialValues(t *testing.T) {
 			in := params{
 				VpcID: "gz_vpc_15 & more=1+2/中文%41",
 				Zone:  "ap guangzhou_1",
-				IDs:   common.IndexedList{"a b", "c&d", "e=f", "g+h", "i%2Fj", "名字", "k", "l", "m", "n", "o", "p"},
+				IDs:   wire.IndexedList{"a b", "c&d", "e=f", "g+h", "i%2Fj", "名字", "k", "l", "m", "n", "o", "p"},
 			}
 			_, err := call(c, attach, in)
 			require.NoError(t, err)
@@ -120,7 +122,7 @@ func TestCallRefusesCollidingNames(t *testing.T) {
 		Dotted     string `url:"Placement.Zone"`
 		Underscore string `url:"Placement_Zone"`
 	}
-	_, err := newClient(t, srv.URL).Call(t.Context(), describe, colliding{"a", "b"}, nil)
+	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, colliding{"a", "b"}, nil)
 	require.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "Placement.Zone and Placement_Zone")
 	assert.Empty(t, srv.requests())

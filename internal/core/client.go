@@ -1,68 +1,48 @@
-package common
+package core
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
-// apiPath is the path of every v2 module.
-const apiPath = "/v2/index.php"
+// userAgent is the User-Agent header of every request.
+const userAgent = "qcloud-sdk-go/" + common.Version
 
-// Client sends signed v2 calls to one service module in one region. It is
-// safe for concurrent use.
+// Client sends signed calls to one service module in one region, under
+// API 2.0 or API 3.0. It is safe for concurrent use.
 type Client struct {
-	service  string
-	region   string
-	endpoint *url.URL
-	method   string
-	http     *retryablehttp.Client
-	logger   *slog.Logger
+	service   Service
+	region    string
+	api       common.API
+	sigMethod auth.SignatureMethod
+	endpoint  *url.URL
+	method    string
+	http      *retryablehttp.Client
+	logger    *slog.Logger
+	parse     func([]byte) (envelope, error) // the protocol's envelope
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
 }
 
-// Operation describes one API action.
-type Operation struct {
-	// Action is the v2 action name, for example "AttachClassicLinkVpc".
-	Action string
-	// Idempotent actions (Describe*) are retried after any transient
-	// failure; others only when the request certainly was not acted on.
-	Idempotent bool
-}
-
-// Envelope holds the common fields of a successful response.
-type Envelope struct {
-	// CodeDesc is the response's string code ("Success" or empty on success).
-	CodeDesc string
-	// Message is the response's message, usually empty on success.
-	Message string
-}
-
-// NewClient returns a client of service (the module host prefix, e.g. "vpc")
-// in region. It checks the credentials provider, the region and the options
-// (and, when creds is a static auth.Credential, the credential itself), so
-// that mistakes show up here rather than at the first call. Its errors match
-// errors.ErrInvalidInput and list every problem found, one per line.
-func NewClient(service string, creds auth.Provider, region string, opts ...Option) (*Client, error) {
-	o := defaultOptions()
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&o)
-		}
-	}
+// New returns a client of service in region. It checks the credentials
+// provider, the region and the options (and, when creds is a static
+// auth.Credential, the credential itself), so that mistakes show up here
+// rather than at the first call. Its errors match errors.ErrInvalidInput
+// and list every problem found, one per line.
+func New(service Service, creds auth.Provider, region string, opts ...common.Option) (*Client, error) {
+	o := common.Apply(opts...)
 	var problems []*qerrors.ValidationError
 	if isNil(creds) {
 		problems = append(problems, qerrors.Invalid("credentials", "nil credential provider"))
@@ -74,9 +54,9 @@ func NewClient(service string, creds auth.Provider, region string, opts ...Optio
 	if err := validRegion(region); err != nil {
 		problems = append(problems, err)
 	}
-	endpoint, optProblems := o.validate(service)
+	settings, optProblems := resolve(&o, service.Name)
 	if problems = append(problems, optProblems...); len(problems) > 0 {
-		return nil, &configError{service: service, problems: problems}
+		return nil, &configError{service: service.Name, problems: problems}
 	}
 	logger := o.Logger
 	if logger == nil {
@@ -91,11 +71,17 @@ func NewClient(service string, creds auth.Provider, region string, opts ...Optio
 	if next == nil {
 		next = defaultTransport()
 	}
+	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
+		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
+		parse: parseEnvelope2}
+	if o.API == common.API3 {
+		c.parse = parseEnvelope3
+	}
 	// The per-attempt timeout is a context deadline in the signer, which
 	// covers reading the body; http.Client.Timeout over a custom transport
 	// would send net/http down its legacy cancellation path.
-	timeout := o.attemptTimeout()
-	hc.Transport = &signer{next: next, creds: creds, method: o.SignatureMethod, logger: logger,
+	timeout := o.AttemptTimeout()
+	hc.Transport = &signer{c: c, next: next, creds: creds, logger: logger,
 		timeout: timeout, timeoutErr: &attemptTimeoutError{after: timeout}}
 	hc.Timeout = 0
 	if hc.CheckRedirect == nil {
@@ -103,8 +89,6 @@ func NewClient(service string, creds auth.Provider, region string, opts ...Optio
 		// to a place the caller did not choose.
 		hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	}
-
-	c := &Client{service: service, region: region, endpoint: endpoint, method: o.HTTPMethod, logger: logger, transport: next}
 	c.http = &retryablehttp.Client{
 		HTTPClient:   &hc,
 		RetryWaitMin: o.RetryWaitMin,
@@ -119,9 +103,9 @@ func NewClient(service string, creds auth.Provider, region string, opts ...Optio
 
 // Idle connections kept by the default transport. http.DefaultTransport
 // keeps 100 in all and 2 per host, so that a client with more concurrent
-// callers than that closes a connection after most calls and dials anew:
-// 256 goroutines made about 5,000 connections in 20,000 calls. Sized like
-// this, a client keeps one connection per concurrent caller up to 1024.
+// callers than that closes a connection after most calls and dials anew.
+// Sized like this, a client keeps one connection per concurrent caller up
+// to 1024.
 const (
 	maxIdleConns        = 1024
 	maxIdleConnsPerHost = 1024
@@ -149,23 +133,11 @@ func isNil(p auth.Provider) bool {
 	return false
 }
 
-// maxRegionLength bounds a region name; the longest real one
-// (ap-shanghai-adc, na-siliconvalley, ...) has fewer than 20 characters.
-const maxRegionLength = 32
+// Region returns the region the client calls.
+func (c *Client) Region() string { return c.region }
 
-func validRegion(region string) *qerrors.ValidationError {
-	switch {
-	case region == "":
-		return qerrors.Invalid("region", "must not be empty")
-	case len(region) > maxRegionLength:
-		return qerrors.Invalid("region", "%d characters: at most %d", len(region), maxRegionLength)
-	case strings.ContainsFunc(region, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-	}):
-		return qerrors.Invalid("region", "%q: want lower-case letters, digits and '-', like ap-guangzhou", region)
-	}
-	return nil
-}
+// API returns the protocol the client speaks.
+func (c *Client) API() common.API { return c.api }
 
 // CloseIdleConnections closes the idle connections of the client's
 // transport (the SDK's default one, or the Transport of WithHTTPClient).
@@ -175,33 +147,33 @@ func (c *Client) CloseIdleConnections() {
 	}
 }
 
-// Region returns the region the client calls.
-func (c *Client) Region() string { return c.region }
-
-// Call sends op with the parameters of in (a go-querystring tagged struct,
-// or nil) and decodes a successful response into out (a pointer to a
-// json-tagged struct, or nil). A non-zero code is returned as an
-// *errors.APIError; every error names the service and action, and no error
-// holds a credential or a signature, whatever the server sent back.
-func (c *Client) Call(ctx context.Context, op Operation, in, out any) (Envelope, error) {
-	params, err := encodeParams(op.Action, c.region, in)
+// Do sends req under the client's protocol and decodes a successful answer
+// into req.Result2 or req.Result3. An error answer is an *errors.APIError;
+// every error names the service and action, and no error holds a
+// credential or a signature, whatever the server sent back.
+func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
+	action := req.Op.name(c.api)
+	enc, err := c.encode(req, action)
 	if err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service, op.Action, err)
+		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)
 	}
-	st := &callState{service: c.service, op: op, params: params}
+	out := req.Result2
+	if c.api == common.API3 {
+		out = req.Result3
+	}
+	st := &callState{op: req.Op, action: action, enc: enc}
 	env, err := c.do(ctx, st, out)
 	return env, st.secrets.scrubErr(err)
 }
 
 // do runs the attempts of one call and decodes the last answer.
 func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, error) {
-	op := st.op
 	// The request itself is bare: the signer adds the parameters to each
 	// attempt's copy, so no URL with parameters reaches retryablehttp.
 	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callStateKey{}, st),
 		c.method, c.endpoint.String(), nil)
 	if err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service, op.Action, err)
+		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service.Name, st.action, err)
 	}
 	req.Header.Set("User-Agent", userAgent)
 
@@ -215,13 +187,13 @@ func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, erro
 	defer resp.Body.Close()
 	ans := st.answer
 	if ans == nil { // the retry policy did not read this one (not a 200)
-		ans = st.readAnswer(resp)
+		ans = st.readAnswer(resp, c.parse)
 	}
 	if ans.readErr != nil && !errors.Is(ans.readErr, errBodyTooLarge) {
 		return Envelope{}, c.transportError(st, ans.readErr)
 	}
-	env, err := decode(c.service, op.Action, resp.StatusCode, ans, out, st.secrets.scrub)
-	if err != nil && !op.Idempotent && outcomeUnknown(resp.StatusCode, err) {
+	env, err := c.decode(st, resp.StatusCode, ans, out)
+	if err != nil && !st.op.Idempotent && outcomeUnknown(resp.StatusCode, err) {
 		return Envelope{}, &unknownOutcome{err}
 	}
 	return env, err
@@ -247,7 +219,7 @@ func outcomeUnknown(status int, err error) bool {
 // and for a non-idempotent op also errors.ErrOutcomeUnknown, since the
 // service did receive the call.
 func (c *Client) Malformed(op Operation, format string, args ...any) error {
-	err := fmt.Errorf("%s %s: %w: %s", c.service, op.Action, qerrors.ErrMalformedResponse, fmt.Sprintf(format, args...))
+	err := fmt.Errorf("%s %s: %w: %s", c.service.Name, op.name(c.api), qerrors.ErrMalformedResponse, fmt.Sprintf(format, args...))
 	if !op.Idempotent {
 		return &unknownOutcome{err}
 	}
@@ -270,9 +242,9 @@ func (e *unknownOutcome) Unwrap() []error { return []error{qerrors.ErrOutcomeUnk
 func (c *Client) transportError(st *callState, err error) error {
 	err = stripURLError(err)
 	if n := st.attempts.Load(); n > 1 {
-		return fmt.Errorf("%s %s (after %d attempts): %w", c.service, st.op.Action, n, err)
+		return fmt.Errorf("%s %s (after %d attempts): %w", c.service.Name, st.action, n, err)
 	}
-	return fmt.Errorf("%s %s: %w", c.service, st.op.Action, err)
+	return fmt.Errorf("%s %s: %w", c.service.Name, st.action, err)
 }
 
 // stripURLError returns the cause of a *url.Error: its URL is the bare
@@ -282,65 +254,4 @@ func stripURLError(err error) error {
 		return ue.Err
 	}
 	return err
-}
-
-// maxBodyBytes bounds a response body; a larger one is an error.
-const maxBodyBytes = 8 << 20
-
-var errBodyTooLarge = fmt.Errorf("%w: body larger than %d bytes", qerrors.ErrMalformedResponse, maxBodyBytes)
-
-func readBody(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxBodyBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading response: %w", err)
-	}
-	if len(b) > maxBodyBytes {
-		return nil, errBodyTooLarge
-	}
-	return b, nil
-}
-
-// secretish matches parameters that must not be echoed from a response body
-// into an error, whoever's they are (a proxy's error page may quote the
-// request URL): name=value, name%3D, "name": "value", name: value and
-// <name>value. The transport also removes the call's own secrets by value.
-var secretish = regexp.MustCompile(`(?i)(signature|secretid|secretkey|token)(=|%3D|%253D|"\s*:\s*"|:\s*|>)[^&\s"'<>]*`)
-
-// excerpt returns the start of body with credential-like values masked.
-func excerpt(body []byte) string {
-	const n = 200
-	s := strings.ToValidUTF8(string(body[:min(len(body), n)]), "")
-	s = secretish.ReplaceAllString(s, "$1$2[redacted]")
-	if len(body) > n {
-		s += "..."
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// configError lists every problem NewClient found, one per line. It
-// matches errors.ErrInvalidInput (each problem is a *errors.ValidationError).
-type configError struct {
-	service  string
-	problems []*qerrors.ValidationError
-}
-
-func (e *configError) Error() string {
-	if len(e.problems) == 1 {
-		return e.service + ": invalid client configuration: " + e.problems[0].Field + ": " + e.problems[0].Reason
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: invalid client configuration (%d problems):", e.service, len(e.problems))
-	for _, p := range e.problems {
-		b.WriteString("\n\t")
-		b.WriteString(p.Field + ": " + p.Reason)
-	}
-	return b.String()
-}
-
-func (e *configError) Unwrap() []error {
-	errs := make([]error, len(e.problems))
-	for i, p := range e.problems {
-		errs[i] = p
-	}
-	return errs
 }

@@ -1,28 +1,28 @@
-package common
+package core
 
 import (
 	"net/http"
-	"net/url"
 	"sync/atomic"
 )
 
-// callState follows one Call across its attempts. The transport counts how
+// callState follows one call across its attempts. The transport counts how
 // often the current attempt's request was written: none means it never
 // left, so even a non-idempotent call is safe to repeat.
 type callState struct {
-	service  string
 	op       Operation
-	params   url.Values // unsigned; read-only once the call starts
+	action   string   // op's name under the client's protocol
+	enc      *encoded // read-only once the call starts
 	attempts atomic.Int32
-	replays  atomic.Int32 // 4500 answers retried so far
+	replays  atomic.Int32 // "replayed" or "expired" answers retried so far
 	writes   atomic.Int32 // writes of the current attempt (counted by an httptrace hook)
+	lastTS   int64        // the timestamp of the attempt before
 
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets
 
 	// answer is the current attempt's 200 body and its envelope, when the
-	// retry policy has read them; Call decodes from it instead of reading
-	// and parsing twice. Only the calling goroutine touches it.
+	// retry policy has read them; Do decodes from it instead of reading and
+	// parsing twice. Only the calling goroutine touches it.
 	answer *answer
 }
 
@@ -35,14 +35,14 @@ type answer struct {
 }
 
 // readAnswer reads resp's body (through the size limit) and, for a 200,
-// parses its envelope, once per attempt: the retry policy and Call share it.
-func (s *callState) readAnswer(resp *http.Response) *answer {
+// parses its envelope, once per attempt: the retry policy and Do share it.
+func (s *callState) readAnswer(resp *http.Response, parse func([]byte) (envelope, error)) *answer {
 	body, err := readBody(resp.Body)
 	resp.Body.Close()
 	resp.Body = http.NoBody
 	a := &answer{body: body, readErr: err}
 	if err == nil && resp.StatusCode == http.StatusOK {
-		a.env, a.err = parseEnvelope(body)
+		a.env, a.err = parse(body)
 	}
 	s.answer = a
 	return a
@@ -53,6 +53,14 @@ func (s *callState) beginAttempt() int {
 	s.writes.Store(0)
 	s.answer = nil
 	return int(s.attempts.Add(1))
+}
+
+// nextTimestamp returns the timestamp of an attempt made at now (Unix
+// seconds): later than the attempt before's, so that a retry within the
+// same second never carries the same TC3 signature, which has no nonce.
+func (s *callState) nextTimestamp(now int64) int64 {
+	s.lastTS = max(now, s.lastTS+1)
+	return s.lastTS
 }
 
 // sent reports whether the current attempt's request reached the wire.

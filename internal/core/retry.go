@@ -1,4 +1,4 @@
-package common
+package core
 
 import (
 	"context"
@@ -24,29 +24,30 @@ func (e *permanentError) Error() string { return e.err.Error() }
 func (e *permanentError) Unwrap() error { return e.err }
 
 // checkRetry is the go-retryablehttp CheckRetry of the project's policy
-// (DESIGN.md, "Retry policy"):
+// (DESIGN.md, "Retry policy"), the same under both protocols:
 //
 //   - Idempotent actions (Describe*) are retried after transport failures,
-//     HTTP 429 and 5xx but 501, and the retryable codes (4200, 4400, 5100,
-//     6000, 6200, ActionLocked, ServiceUnavailable); 4500 (replay) once.
+//     HTTP 429 and 5xx but 501, and the codes the protocol marks retryable
+//     (APIError.Retryable); a replay or expiry answer (4500,
+//     AuthFailure.SignatureExpire) once, re-signed.
 //   - Non-idempotent actions (Attach, Detach) are retried only when the
 //     service certainly did not act: a request that was never written, HTTP
 //     429 or 503, or a valid answer whose code says "not done" (see notDone).
-//     Anything else after the request was written ends the call; Call then
+//     Anything else after the request was written ends the call; Do then
 //     reports errors.ErrOutcomeUnknown.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := stateFrom(ctx)
-	retry, reason, err := decideRetry(ctx, st, resp, err)
+	retry, reason, err := c.decideRetry(ctx, st, resp, err)
 	if retry {
 		c.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud retryable failure",
-			slog.String("service", st.service), slog.String("action", st.op.Action),
+			slog.String("service", c.service.Name), slog.String("action", st.action),
 			slog.Int("attempt", int(st.attempts.Load())), slog.String("reason", st.secrets.scrub(reason)))
 	}
 	return retry, err
 }
 
 // decideRetry applies the policy to one attempt and says why it retries.
-func decideRetry(ctx context.Context, st *callState, resp *http.Response, err error) (bool, string, error) {
+func (c *Client) decideRetry(ctx context.Context, st *callState, resp *http.Response, err error) (bool, string, error) {
 	if err != nil {
 		return retryAfterFailure(ctx, st, err)
 	}
@@ -55,47 +56,65 @@ func decideRetry(ctx context.Context, st *callState, resp *http.Response, err er
 		switch {
 		case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
 			return true, reason, nil
-		case !st.op.Idempotent: // a gateway may have forwarded it: Call reports the outcome unknown
+		case !st.op.Idempotent: // a gateway may have forwarded it: Do reports the outcome unknown
 			return false, "", nil
 		}
 		return resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented, reason, nil
 	}
-	a := st.readAnswer(resp)
+	a := st.readAnswer(resp, c.parse)
 	switch {
 	case errors.Is(a.readErr, errBodyTooLarge):
 		return false, "", nil
 	case a.readErr != nil:
 		return retryAfterFailure(ctx, st, a.readErr)
-	case a.err != nil || *a.env.Code == 0:
+	case a.err != nil || a.env.apiErr == nil:
 		return false, "", nil // success, or a malformed body that decode reports
 	}
-	apiErr := qerrors.APIError{Code: int(*a.env.Code), CodeDesc: a.env.CodeDesc}
-	reason := fmt.Sprintf("code %d %s", apiErr.Code, apiErr.CodeDesc)
-	switch {
-	case !st.op.Idempotent:
-		return notDone(&apiErr), reason, nil
-	case apiErr.Code == 4500:
-		return st.replays.Add(1) == 1, reason, nil
+	e := a.env.apiErr
+	reason := fmt.Sprintf("code %d %s", e.Code, e.CodeDesc)
+	if e.Code == 0 {
+		reason = "code " + e.CodeDesc
 	}
-	return apiErr.Retryable(), reason, nil
+	switch {
+	case isResignable(e):
+		return st.replays.Add(1) == 1 && (st.op.Idempotent || e.Code == 0), reason, nil
+	case !st.op.Idempotent:
+		return notDone(e), reason, nil
+	}
+	return e.Retryable(), reason, nil
+}
+
+// isResignable reports a replay or expiry answer, which one re-signed retry
+// may mend: 4500 (under 2.0 only for idempotent actions, as every attempt
+// has a fresh Nonce, so for Attach it means clock skew or a copy that got
+// through) and AuthFailure.SignatureExpire (a clock more than 5 minutes
+// off; the service did not act, so Attach may retry it too).
+func isResignable(e *qerrors.APIError) bool {
+	return e.Code == 4500 || e.CodeDesc == "AuthFailure.SignatureExpire"
 }
 
 // notDone reports whether an answer says that the service did not act on
 // the request (throttled, expired, busy, unavailable), so that even a
-// non-idempotent call may be sent again. 4500 is not among them: every
-// attempt has a fresh Nonce, so it means clock skew or a copy that got
-// through. 6000 is not either: an internal error may come after the act.
+// non-idempotent call may be sent again. An internal error is not among
+// them: it may come after the act.
 func notDone(e *qerrors.APIError) bool {
-	switch e.Code {
-	case 4200, 4400, 5100, 6200:
-		return true
+	if e.Code != 0 {
+		switch e.Code {
+		case 4200, 4400, 5100, 6200:
+			return true
+		}
+		return e.CodeDesc == "ActionLocked" || e.CodeDesc == "ServiceUnavailable"
 	}
-	return e.CodeDesc == "ActionLocked" || e.CodeDesc == "ServiceUnavailable"
+	class, _, _ := strings.Cut(e.CodeDesc, ".")
+	return class == "RequestLimitExceeded" || e.CodeDesc == "ServiceUnavailable" || e.CodeDesc == "ResourceUnavailable"
 }
 
 // mayHaveActed reports whether an error answer to a non-idempotent call
 // leaves open whether the service acted: an internal error.
-func mayHaveActed(e *qerrors.APIError) bool { return e.Code == 6000 }
+func mayHaveActed(e *qerrors.APIError) bool {
+	class, _, _ := strings.Cut(e.CodeDesc, ".")
+	return e.Code == 6000 || e.Code == 0 && class == "InternalError"
+}
 
 // retryAfterFailure decides after an attempt that got no usable answer.
 func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, string, error) {

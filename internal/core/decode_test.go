@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 func TestDecodeSuccess(t *testing.T) {
@@ -30,7 +31,7 @@ func TestDecodeSuccess(t *testing.T) {
 			t.Parallel()
 			srv := newServer(t, answer(tt.body))
 			var out result
-			env, err := newClient(t, srv.URL).Call(t.Context(), attach, nil, &out)
+			env, err := callInto(t.Context(), newClient(t, srv.URL), attach, nil, &out)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, int64(out.TaskID))
 			assert.Equal(t, tt.wantDesc, env.CodeDesc)
@@ -57,7 +58,7 @@ func TestDecodeFailures(t *testing.T) {
 		{"502", 502, "<html>Bad Gateway</html>", qerrors.ErrInternal, "HTTP 502 Bad Gateway: <html>Bad Gateway</html>"},
 		{"404", 404, "no such path", nil, "HTTP 404 Not Found"},
 	}
-	for _, op := range []common.Operation{attach, describe} {
+	for _, op := range []core.Operation{attach, describe} {
 		for _, tt := range tests {
 			t.Run(op.Action+"/"+tt.name, func(t *testing.T) {
 				t.Parallel()
@@ -66,7 +67,7 @@ func TestDecodeFailures(t *testing.T) {
 					_, _ = io.WriteString(w, tt.body)
 				})
 				var out result
-				_, err := newClient(t, srv.URL, common.WithMaxRetries(0)).Call(t.Context(), op, nil, &out)
+				_, err := callInto(t.Context(), newClient(t, srv.URL, common.WithMaxRetries(0)), op, nil, &out)
 				require.Error(t, err)
 				if tt.wantIs != nil {
 					assert.ErrorIs(t, err, tt.wantIs)
@@ -102,7 +103,7 @@ func TestDecodeAPIError(t *testing.T) {
 func TestDecodeBodyLimit(t *testing.T) {
 	t.Parallel()
 	big := `{"code":0,"pad":"` + strings.Repeat("x", 8<<20) + `"}`
-	for _, op := range []common.Operation{attach, describe} {
+	for _, op := range []core.Operation{attach, describe} {
 		srv := newServer(t, answer(big))
 		_, err := call(newClient(t, srv.URL), op, nil)
 		require.Error(t, err)

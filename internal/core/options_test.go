@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 func TestNewClientRejectsBadInput(t *testing.T) {
@@ -49,7 +50,7 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			c, err := common.NewClient("vpc", tt.creds, tt.region, tt.opts...)
+			c, err := core.New(vpcService, tt.creds, tt.region, tt.opts...)
 			require.Error(t, err)
 			assert.Nil(t, c)
 			assert.Contains(t, err.Error(), tt.wantErr)
@@ -64,7 +65,7 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 func TestNewClientNeverPrintsEndpointPassword(t *testing.T) {
 	t.Parallel()
 	for _, endpoint := range []string{"http://user:s3cret@proxy:8080", "http://user:s3cret@[::1", "ftp://user:s3cret@h", "http://user:s3cret@h/path"} {
-		_, err := common.NewClient("vpc", testCred, "gz", common.WithEndpoint(endpoint))
+		_, err := core.New(vpcService, testCred, "gz", common.WithEndpoint(endpoint))
 		require.Error(t, err, endpoint)
 		assert.NotContains(t, err.Error(), "s3cret", endpoint)
 		assert.NotContains(t, fmt.Sprintf("%#v", err), "s3cret", endpoint)
@@ -74,7 +75,7 @@ func TestNewClientNeverPrintsEndpointPassword(t *testing.T) {
 // Every problem is reported, each on a line of its own, each a ValidationError.
 func TestNewClientListsEveryProblem(t *testing.T) {
 	t.Parallel()
-	_, err := common.NewClient("vpc", nil, "", common.WithHTTPMethod("PUT"), common.WithMaxRetries(-1))
+	_, err := core.New(vpcService, nil, "", common.WithHTTPMethod("PUT"), common.WithMaxRetries(-1))
 	require.Error(t, err)
 	lines := strings.Split(err.Error(), "\n")
 	require.Len(t, lines, 5, err.Error())
@@ -92,10 +93,10 @@ func TestNewClientOptionsApply(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
 	user := &http.Client{Timeout: time.Hour}
-	c, err := common.NewClient("vpc", testCred, "bj", common.WithEndpoint(srv.URL+"/"), common.WithHTTPClient(user))
+	c, err := core.New(vpcService, testCred, "bj", common.WithEndpoint(srv.URL+"/"), common.WithHTTPClient(user))
 	require.NoError(t, err)
 	assert.Equal(t, "bj", c.Region())
-	_, err = c.Call(context.Background(), describe, nil, nil)
+	_, err = callInto(context.Background(), c, describe, nil, nil)
 	require.NoError(t, err)
 	assert.Nil(t, user.Transport, "the caller's client is not mutated")
 	assert.Equal(t, time.Hour, user.Timeout)

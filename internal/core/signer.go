@@ -1,17 +1,14 @@
-package common
+package core
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
-	"math/rand/v2"
 	"net/http"
 	"net/http/httptrace"
-	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,20 +16,20 @@ import (
 )
 
 // signer is the http.RoundTripper under go-retryablehttp that signs every
-// attempt afresh: it fetches credentials, adds Timestamp, a new Nonce,
-// SecretId, Token and SignatureMethod to the call's unsigned parameters,
-// signs them and sends a clone of the bare request that carries them (query
-// for GET, form body for POST). Parameters and signature exist only on that
-// clone, so they never reach go-retryablehttp's errors or any log. It also
-// bounds each attempt by the per-attempt timeout, reading the body included.
+// attempt afresh: it fetches credentials, takes a timestamp later than the
+// attempt before's, and signs a clone of the bare request with the call's
+// encoded parameters (v2-style or TC3). Parameters and signature exist only
+// on that clone, so they never reach go-retryablehttp's errors or any log.
+// It also bounds each attempt by the per-attempt timeout, reading the body
+// included.
 //
 // It deliberately has no CloseIdleConnections method: go-retryablehttp
 // calls that on the client after every failed call, which would close the
 // idle connections of every other caller sharing the transport.
 type signer struct {
+	c       *Client
 	next    http.RoundTripper
 	creds   auth.Provider
-	method  auth.SignatureMethod
 	timeout time.Duration // per attempt; 0 means none
 	logger  *slog.Logger
 	// timeoutErr is the cause of the attempts that time out, made once.
@@ -78,7 +75,7 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	if s.logger.Enabled(ctx, slog.LevelDebug) {
 		attrs := []slog.Attr{
-			slog.String("service", st.service), slog.String("action", st.op.Action),
+			slog.String("service", s.c.service.Name), slog.String("action", st.action),
 			slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start)),
 		}
 		if err != nil {
@@ -122,7 +119,8 @@ func (b *attemptBody) Close() error {
 	return err
 }
 
-// sign returns a clone of req with ctx, carrying the call's parameters signed.
+// sign returns a clone of req with ctx, carrying the call signed with
+// credentials fetched for this attempt.
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
 	cred, err := s.creds.Retrieve(ctx)
 	if err != nil {
@@ -132,48 +130,36 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 	if err := cred.Validate(); err != nil {
 		return nil, &permanentError{err}
 	}
-	params := make(url.Values, len(st.params)+6)
-	for k, v := range st.params { // Set below replaces values, never mutates them
-		params[k] = v
-	}
-	params.Set("Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
-	// A 63-bit positive nonce, as the official SDK sends: a repeat within the
-	// service's two-hour window is practically impossible.
-	params.Set("Nonce", strconv.FormatInt(rand.Int64N(math.MaxInt64)+1, 10))
-	params.Set("SecretId", cred.SecretID)
-	if cred.Token != "" {
-		params.Set("Token", cred.Token)
-	}
-	params.Set("SignatureMethod", string(s.method))
-	sts := auth.StringToSign(req.Method, req.URL.Host, req.URL.Path, params)
-	signature := auth.Sign(sts, cred.SecretKey, s.method)
-	st.secrets.add(signature)
-	params.Set("Signature", signature)
-
 	out := req.Clone(ctx)
-	encoded := params.Encode()
-	if req.Method == http.MethodPost {
-		out.Body = io.NopCloser(strings.NewReader(encoded))
-		out.ContentLength = int64(len(encoded))
-		out.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		out.GetBody = nil
-		if st.op.Idempotent {
-			out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(encoded)), nil }
-		}
+	out.GetBody = nil // go-retryablehttp sets one; the clone's body is set below
+	ts := st.nextTimestamp(time.Now().Unix())
+	var signature string
+	if s.c.sigMethod == auth.TC3HmacSHA256 {
+		signature = s.c.signTC3(out, st, cred, ts)
 	} else {
-		out.URL.RawQuery = encoded
-		out.GetBody = nil // go-retryablehttp sets one; the signed clone has no body to rewind
-		if !st.op.Idempotent {
-			// net/http re-sends on its own a GET whose reused connection
-			// failed after the write. A request with a body and no GetBody
-			// is not replayable for it. The body is empty and, with the
-			// identity transfer coding, written as nothing: no header, and
-			// no goroutine to probe it.
-			out.Body = io.NopCloser(strings.NewReader(""))
-			out.TransferEncoding = identity
-		}
+		signature = s.c.signForm(out, st, cred, ts)
+	}
+	st.secrets.add(signature)
+	if out.Body == nil && !st.op.Idempotent {
+		// net/http re-sends on its own a GET whose reused connection failed
+		// after the write. A request with a body and no GetBody is not
+		// replayable for it. The body is empty and, with the identity
+		// transfer coding, written as nothing: no header, and no goroutine
+		// to probe it.
+		out.Body = io.NopCloser(strings.NewReader(""))
+		out.TransferEncoding = identity
 	}
 	return out, nil
+}
+
+// setBody makes b the body of out; only a replayable (idempotent) call's
+// body can be rewound, by net/http, for its own re-sends.
+func setBody(out *http.Request, b []byte, replayable bool) {
+	out.Body = io.NopCloser(bytes.NewReader(b))
+	out.ContentLength = int64(len(b))
+	if replayable {
+		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	}
 }
 
 // identity is the transfer coding of a non-replayable GET's empty body.

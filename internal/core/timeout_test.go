@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
@@ -29,9 +30,9 @@ var testCred = auth.NewCredential(testID, testKey)
 
 // params is a parameter struct like those of the service packages.
 type params struct {
-	VpcID string             `url:"vpcId,omitempty"`
-	IDs   common.IndexedList `url:"instanceIds,omitempty"`
-	Zone  string             `url:"Placement_Zone,omitempty"`
+	VpcID string           `url:"vpcId,omitempty"`
+	IDs   wire.IndexedList `url:"instanceIds,omitempty"`
+	Zone  string           `url:"Placement_Zone,omitempty"`
 }
 
 type result struct {
@@ -39,8 +40,8 @@ type result struct {
 }
 
 var (
-	attach   = common.Operation{Action: "AttachClassicLinkVpc"}
-	describe = common.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
+	attach   = core.Operation{Action: "AttachClassicLinkVpc"}
+	describe = core.Operation{Action: "DescribeVpcClassicLink", Idempotent: true}
 )
 
 // seen is one request as the test server received it.
@@ -98,17 +99,25 @@ func answer(body string) func(int, http.ResponseWriter) {
 // fastRetries keeps backoff short so that retry tests run in milliseconds.
 var fastRetries = common.WithRetryWait(time.Millisecond, 2*time.Millisecond)
 
-func newClient(t testing.TB, endpoint string, opts ...common.Option) *common.Client {
+// vpcService is the service the tests call.
+var vpcService = core.Service{Name: "vpc", Version3: "2017-03-12"}
+
+func newClient(t testing.TB, endpoint string, opts ...common.Option) *core.Client {
 	t.Helper()
-	c, err := common.NewClient("vpc", testCred, "ap-guangzhou",
+	c, err := core.New(vpcService, testCred, "ap-guangzhou",
 		append([]common.Option{common.WithEndpoint(endpoint), fastRetries}, opts...)...)
 	require.NoError(t, err)
 	return c
 }
 
-func call(c *common.Client, op common.Operation, in any) (int64, error) {
+// callInto sends op with API 2.0 parameters in and decodes into out.
+func callInto(ctx context.Context, c *core.Client, op core.Operation, in, out any) (core.Envelope, error) {
+	return c.Do(ctx, &core.Request{Op: op, Params2: in, Result2: out})
+}
+
+func call(c *core.Client, op core.Operation, in any) (int64, error) {
 	var out result
-	_, err := c.Call(context.Background(), op, in, &out)
+	_, err := callInto(context.Background(), c, op, in, &out)
 	return int64(out.TaskID), err
 }
 
@@ -121,8 +130,8 @@ func closedAddr(t *testing.T) string {
 	return addr
 }
 
-func ids(n int) common.IndexedList {
-	out := make(common.IndexedList, n)
+func ids(n int) wire.IndexedList {
+	out := make(wire.IndexedList, n)
 	for i := range out {
 		out[i] = fmt.Sprintf("ins-%08d", i)
 	}

@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 func TestRetry503ThenSuccessResigns(t *testing.T) {
@@ -41,7 +42,7 @@ func TestRetryByCode(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name        string
-		op          common.Operation
+		op          core.Operation
 		status      int // 0: 200 with body
 		body        string
 		wantReqs    int
@@ -114,7 +115,7 @@ func refusingFirstDial(t *testing.T) (*http.Transport, *atomic.Int32) {
 
 func TestRetryRefusedConnection(t *testing.T) {
 	t.Parallel()
-	for _, op := range []common.Operation{attach, describe} {
+	for _, op := range []core.Operation{attach, describe} {
 		t.Run(op.Action, func(t *testing.T) {
 			t.Parallel()
 			srv := newServer(t, answer(`{"code":0,"taskId":9}`))
@@ -133,7 +134,7 @@ func TestRetryRefusedConnection(t *testing.T) {
 func TestRetryTimeoutAfterWrite(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		op          common.Operation
+		op          core.Operation
 		wantReqs    int
 		wantUnknown bool
 	}{
@@ -162,7 +163,7 @@ func TestRetryStopsWhenContextEndsDuringBackoff(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := c.Call(ctx, describe, nil, nil)
+	_, err := callInto(ctx, c, describe, nil, nil)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Less(t, time.Since(start), 30*time.Second, "must not wait out the one-minute backoff")
 	assert.Len(t, srv.requests(), 1)
@@ -195,9 +196,9 @@ func TestProviderErrorIsNotRetried(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
 	p := &failingProvider{}
-	c, err := common.NewClient("vpc", p, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
+	c, err := core.New(vpcService, p, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
 	require.NoError(t, err)
-	_, err = c.Call(context.Background(), describe, nil, nil)
+	_, err = callInto(context.Background(), c, describe, nil, nil)
 	assert.ErrorIs(t, err, auth.ErrNoCredentials)
 	assert.Equal(t, int32(1), p.calls.Load())
 	assert.Empty(t, srv.requests())
@@ -222,9 +223,9 @@ func TestProviderIsAskedEveryAttempt(t *testing.T) {
 		}
 		_, _ = io.WriteString(w, `{"code":0}`)
 	})
-	c, err := common.NewClient("vpc", &rotatingProvider{}, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
+	c, err := core.New(vpcService, &rotatingProvider{}, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
 	require.NoError(t, err)
-	_, err = c.Call(context.Background(), describe, nil, nil)
+	_, err = callInto(context.Background(), c, describe, nil, nil)
 	require.NoError(t, err)
 	reqs := srv.requests()
 	require.Len(t, reqs, 2)
@@ -241,7 +242,7 @@ func TestProviderIsAskedEveryAttempt(t *testing.T) {
 func TestTransportDoesNotResendNonIdempotentCall(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		op          common.Operation
+		op          core.Operation
 		method      string
 		wantReqs    int
 		wantUnknown bool
@@ -286,7 +287,7 @@ func TestTransportDoesNotResendNonIdempotentCall(t *testing.T) {
 func TestBodyCutShort(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		op          common.Operation
+		op          core.Operation
 		wantReqs    int
 		wantUnknown bool
 	}{

@@ -1,4 +1,4 @@
-package common_test
+package core_test
 
 import (
 	"net/http"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 // FuzzWireValues sends arbitrary values through the whole client path, GET
@@ -31,7 +32,7 @@ func FuzzWireValues(f *testing.F) {
 			c = post
 		}
 		n := len(srv.requests())
-		_, err := call(c, attach, params{VpcID: vpcID, Zone: zone, IDs: common.IndexedList{zone, vpcID}})
+		_, err := call(c, attach, params{VpcID: vpcID, Zone: zone, IDs: wire.IndexedList{zone, vpcID}})
 		require.NoError(t, err)
 		reqs := srv.requests()
 		require.Len(t, reqs, n+1)

@@ -1,0 +1,43 @@
+package core
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+// maxBodyBytes bounds a response body; a larger one is an error.
+const maxBodyBytes = 8 << 20
+
+var errBodyTooLarge = fmt.Errorf("%w: body larger than %d bytes", qerrors.ErrMalformedResponse, maxBodyBytes)
+
+func readBody(r io.Reader) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxBodyBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading response: %w", err)
+	}
+	if len(b) > maxBodyBytes {
+		return nil, errBodyTooLarge
+	}
+	return b, nil
+}
+
+// secretish matches parameters that must not be echoed from a response body
+// into an error, whoever's they are (a proxy's error page may quote the
+// request URL): name=value, name%3D, "name": "value", name: value and
+// <name>value. The transport also removes the call's own secrets by value.
+var secretish = regexp.MustCompile(`(?i)(signature|secretid|secretkey|token)(=|%3D|%253D|"\s*:\s*"|:\s*|>)[^&\s"'<>]*`)
+
+// excerpt returns the start of body with credential-like values masked.
+func excerpt(body []byte) string {
+	const n = 200
+	s := strings.ToValidUTF8(string(body[:min(len(body), n)]), "")
+	s = secretish.ReplaceAllString(s, "$1$2[redacted]")
+	if len(body) > n {
+		s += "..."
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,189 @@
+package core
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/google/go-querystring/query"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+// Service describes a service module.
+type Service struct {
+	// Name is the host prefix and the TC3 service, for example "vpc".
+	Name string
+	// Version3 is the API 3.0 Version of its actions, for example "2017-03-12".
+	Version3 string
+}
+
+// Operation describes one API action.
+type Operation struct {
+	// Action is the action name, for example "AttachClassicLinkVpc".
+	Action string
+	// Action3 is its API 3.0 name when it differs ("DescribeClassicLinkInstances").
+	Action3 string
+	// Idempotent actions (Describe*) are retried after any transient
+	// failure; others only when the request certainly was not acted on.
+	Idempotent bool
+}
+
+// name returns the action's name under api.
+func (op Operation) name(api common.API) string {
+	if api == common.API3 && op.Action3 != "" {
+		return op.Action3
+	}
+	return op.Action
+}
+
+// Request is one call, described for both protocols.
+type Request struct {
+	Op Operation
+	// Params2 is the API 2.0 parameters: a go-querystring tagged struct, or nil.
+	Params2 any
+	// Params3 is the API 3.0 parameters: a json-tagged struct, or nil.
+	Params3 any
+	// Result2 receives the API 2.0 result fields (siblings of code in the
+	// flat envelope): a pointer to a json-tagged struct, or nil.
+	Result2 any
+	// Result3 receives the API 3.0 Response object: a pointer to a
+	// json-tagged struct, or nil.
+	Result3 any
+}
+
+// Envelope holds the common fields of a successful answer.
+type Envelope struct {
+	// CodeDesc and Message are the API 2.0 envelope's ("Success", "").
+	CodeDesc, Message string
+	// RequestID is the API 3.0 Response.RequestId.
+	RequestID string
+}
+
+// encoded is the attempt-independent form of a call's parameters.
+type encoded struct {
+	// form holds the parameters of the v2-style signature (API 2.0, and
+	// API 3.0 with HmacSHA1/HmacSHA256), unsigned: Action, Region (and
+	// Version) and the action's own.
+	form url.Values
+	// body is the TC3 POST's JSON body; query the TC3 GET's query.
+	body  []byte
+	query string
+	// canonicalHash is the hex SHA-256 of the TC3 canonical request, which
+	// holds nothing that changes between attempts.
+	canonicalHash string
+}
+
+// encode turns req's parameters into their wire form for the client's
+// protocol and signature.
+func (c *Client) encode(req *Request, action string) (*encoded, error) {
+	var form url.Values
+	switch {
+	case c.api == common.API2:
+		v, err := encodeParams2(req.Params2)
+		if err != nil {
+			return nil, err
+		}
+		form = v
+	case c.sigMethod == auth.TC3HmacSHA256:
+		return c.encodeTC3(req.Params3)
+	default:
+		v, err := flatten3(req.Params3)
+		if err != nil {
+			return nil, err
+		}
+		form = v
+		form.Set("Version", c.service.Version3)
+	}
+	form.Set("Action", action)
+	form.Set("Region", c.region)
+	if a, b := auth.CollidingNames(form); a != "" {
+		return nil, qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
+	}
+	return &encoded{form: form}, nil
+}
+
+// encodeParams2 turns a go-querystring tagged struct (or nil) into values.
+func encodeParams2(in any) (url.Values, error) {
+	if in == nil {
+		return url.Values{}, nil
+	}
+	return query.Values(in)
+}
+
+// encodeTC3 makes the JSON body of a POST, or the query of a GET, and
+// hashes the canonical request once for all attempts.
+func (c *Client) encodeTC3(in any) (*encoded, error) {
+	e := &encoded{}
+	if c.method == "POST" {
+		if in == nil {
+			e.body = []byte("{}")
+		} else {
+			b, err := json.Marshal(in)
+			if err != nil {
+				return nil, err
+			}
+			e.body = b
+		}
+	} else {
+		v, err := flatten3(in)
+		if err != nil {
+			return nil, err
+		}
+		e.query = v.Encode()
+	}
+	e.canonicalHash = canonicalHashTC3(c.method, e.query, c.contentType(), c.endpoint.Host, e.body)
+	return e, nil
+}
+
+// flatten3 writes API 3.0 parameters as the query of a GET or a form:
+// nested names joined with ".", list elements numbered from 0
+// (InstanceIds.0, Filters.0.Values.0), as the service reads them.
+func flatten3(in any) (url.Values, error) {
+	v := url.Values{}
+	if in == nil {
+		return v, nil
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var tree any
+	if err := dec.Decode(&tree); err != nil {
+		return nil, err
+	}
+	obj, ok := tree.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("API 3.0 parameters must be a JSON object, not %T", tree)
+	}
+	for k, x := range obj {
+		flattenValue(v, k, x)
+	}
+	return v, nil
+}
+
+func flattenValue(v url.Values, name string, x any) {
+	switch x := x.(type) {
+	case map[string]any:
+		for k, y := range x {
+			flattenValue(v, name+"."+k, y)
+		}
+	case []any:
+		for i, y := range x {
+			flattenValue(v, name+"."+strconv.Itoa(i), y)
+		}
+	case string:
+		v.Set(name, x)
+	case json.Number:
+		v.Set(name, x.String())
+	case bool:
+		v.Set(name, strconv.FormatBool(x))
+	}
+	// null: omitted, as an absent parameter
+}
