@@ -94,7 +94,7 @@ func TestStatusError(t *testing.T) {
 
 func TestTaskFailedError(t *testing.T) {
 	t.Parallel()
-	err := fmt.Errorf("wait: %w", &qerrors.TaskFailedError{TaskID: 7, Code: 1001, Message: "busy"})
+	err := fmt.Errorf("wait: %w", &qerrors.TaskFailedError{TaskID: "7", Code: 1001, Message: "busy"})
 	assert.ErrorIs(t, err, qerrors.ErrTaskFailed)
 	assert.EqualError(t, err, "wait: task 7 failed: code 1001: busy")
 }

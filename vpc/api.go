@@ -13,8 +13,8 @@ type API interface {
 	DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClassicLinkInput) (*DescribeVpcClassicLinkOutput, error)
 	ClassicLinks(ctx context.Context, in *DescribeVpcClassicLinkInput) iter.Seq2[ClassicLink, error]
 	ClassicLinksOf(ctx context.Context, vpcID string, instanceIDs []string) (map[string]ClassicLink, error)
-	DescribeVpcTaskResult(ctx context.Context, taskID int64) (*TaskResult, error)
-	WaitForTask(ctx context.Context, taskID int64, opts ...WaitOption) (*TaskResult, error)
+	DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*TaskResult, error)
+	WaitForTask(ctx context.Context, taskID TaskID, opts ...WaitOption) (*TaskResult, error)
 	AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error)
 	DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error)
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -13,43 +15,64 @@ import (
 // AttachClassicLinkVpcInput names a VPC and the classic-network instances to
 // link to it.
 type AttachClassicLinkVpcInput struct {
-	// VpcID is the unified id (vpc-2ari9m7h) or the old one (gz_vpc_15).
+	// VpcID is the unified id (vpc-2ari9m7h) or, under API 2.0 only, the old
+	// one (gz_vpc_15).
 	VpcID string
-	// InstanceIDs are the CVM ids (ins-df454d); at least one, no duplicates.
+	// InstanceIDs are the CVM ids (ins-df454d); at least one, at most
+	// MaxInstanceIDsPerCall, no duplicates.
 	InstanceIDs []string
 }
 
 // AttachClassicLinkVpcOutput is the result of AttachClassicLinkVpc.
 type AttachClassicLinkVpcOutput struct {
 	// TaskID identifies the asynchronous task; see WaitForTask.
-	TaskID int64
-	// CodeDesc and Message are the response's own, usually "Success" and "".
+	TaskID TaskID
+	// CodeDesc and Message are the API 2.0 response's own, usually "Success"
+	// and ""; empty under API 3.0.
 	CodeDesc, Message string
+	// RequestID is the API 3.0 RequestId ("" under API 2.0).
+	RequestID string
 }
 
 // DetachClassicLinkVpcInput names a VPC and the instances to unlink from it.
 type DetachClassicLinkVpcInput struct {
-	// VpcID is the unified or the old id of the VPC.
+	// VpcID is the unified or (API 2.0 only) the old id of the VPC.
 	VpcID string
-	// InstanceIDs are the CVM ids; at least one, no duplicates.
+	// InstanceIDs are the CVM ids; at least one, at most
+	// MaxInstanceIDsPerCall, no duplicates.
 	InstanceIDs []string
 }
 
 // DetachClassicLinkVpcOutput is the result of DetachClassicLinkVpc.
 type DetachClassicLinkVpcOutput struct {
 	// TaskID identifies the asynchronous task; see WaitForTask.
-	TaskID int64
-	// CodeDesc and Message are the response's own.
+	TaskID TaskID
+	// CodeDesc and Message are the API 2.0 response's own.
 	CodeDesc, Message string
+	// RequestID is the API 3.0 RequestId ("" under API 2.0).
+	RequestID string
 }
 
-// linkParams are the wire parameters of Attach and Detach.
+// The Attach and Detach operations: not idempotent.
+var (
+	attachOp = core.Operation{Action: "AttachClassicLinkVpc"}
+	detachOp = core.Operation{Action: "DetachClassicLinkVpc"}
+)
+
+// linkParams are the API 2.0 parameters of Attach and Detach.
 type linkParams struct {
 	VpcID       string           `url:"vpcId"`
 	InstanceIDs wire.IndexedList `url:"instanceIds"`
 }
 
-// taskResponse is the result part of an answer that starts a task.
+// linkParams3 are their API 3.0 parameters.
+type linkParams3 struct {
+	VpcID       string   `json:"VpcId"`
+	InstanceIDs []string `json:"InstanceIds"`
+}
+
+// taskResponse is the API 2.0 result of an answer that starts a task; under
+// API 3.0 the answer's RequestId is the task's id.
 type taskResponse struct {
 	TaskID *wire.Int `json:"taskId"`
 }
@@ -57,7 +80,6 @@ type taskResponse struct {
 // AttachClassicLinkVpc links classic-network instances to a VPC of the same
 // region. It starts a task and returns its id; [Client.WaitForTask] waits for
 // it. Invalid input is an *errors.ValidationError and nothing is sent.
-//
 // At most [MaxInstanceIDsPerCall] ids go in one call ([BatchInstanceIDs]
 // splits a longer list).
 //
@@ -70,11 +92,11 @@ func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLink
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, "AttachClassicLinkVpc", in.VpcID, in.InstanceIDs)
+	id, env, err := c.link(ctx, attachOp, in.VpcID, in.InstanceIDs)
 	if err != nil {
 		return nil, err
 	}
-	return &AttachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message}, nil
+	return &AttachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message, RequestID: env.RequestID}, nil
 }
 
 // DetachClassicLinkVpc unlinks classic-network instances from a VPC. It
@@ -83,31 +105,46 @@ func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLink
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, "DetachClassicLinkVpc", in.VpcID, in.InstanceIDs)
+	id, env, err := c.link(ctx, detachOp, in.VpcID, in.InstanceIDs)
 	if err != nil {
 		return nil, err
 	}
-	return &DetachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message}, nil
+	return &DetachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message, RequestID: env.RequestID}, nil
 }
 
-// link validates and sends Attach or Detach, and returns the task id. A
-// success without a positive taskId is malformed, and the outcome unknown:
-// the service got the call, and its task would be lost.
-func (c *Client) link(ctx context.Context, action, vpcID string, ids []string) (int64, core.Envelope, error) {
-	if err := validateLink(vpcID, ids); err != nil {
-		return 0, core.Envelope{}, err
+// link validates and sends Attach or Detach, and returns the task's id:
+// API 2.0's taskId, API 3.0's RequestId. A 2.0 success without a positive
+// taskId is malformed, and the outcome unknown: the service got the call,
+// and its task would be lost.
+func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids []string) (TaskID, core.Envelope, error) {
+	if err := c.validateLink(vpcID, ids); err != nil {
+		return "", core.Envelope{}, err
 	}
-	op := core.Operation{Action: action}
 	var resp taskResponse
-	env, err := c.core.Do(ctx, &core.Request{Op: op, Params2: linkParams{VpcID: vpcID, InstanceIDs: ids}, Result2: &resp})
-	if err == nil && (resp.TaskID == nil || *resp.TaskID <= 0) {
-		err = c.core.Malformed(op, "no positive taskId in a success answer")
+	env, err := c.core.Do(ctx, &core.Request{Op: op,
+		Params2: linkParams{VpcID: vpcID, InstanceIDs: ids}, Result2: &resp,
+		Params3: linkParams3{VpcID: vpcID, InstanceIDs: ids},
+	})
+	var id TaskID
+	if err == nil {
+		id, err = c.taskHandle(op, resp, env)
 	}
 	if errors.Is(err, qerrors.ErrOutcomeUnknown) {
-		return 0, core.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
+		return "", core.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
 	}
 	if err != nil {
-		return 0, core.Envelope{}, err
+		return "", core.Envelope{}, err
 	}
-	return int64(*resp.TaskID), env, nil
+	return id, env, nil
+}
+
+// taskHandle returns the task id of a successful Attach or Detach.
+func (c *Client) taskHandle(op core.Operation, resp taskResponse, env core.Envelope) (TaskID, error) {
+	if c.core.API() == common.API3 {
+		return TaskID(env.RequestID), nil // the envelope guarantees one
+	}
+	if resp.TaskID == nil || *resp.TaskID <= 0 {
+		return "", c.core.Malformed(op, "no positive taskId in a success answer")
+	}
+	return TaskID(strconv.FormatInt(int64(*resp.TaskID), 10)), nil
 }

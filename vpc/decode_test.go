@@ -53,15 +53,15 @@ func TestDescribeDecoding(t *testing.T) {
 func TestTaskResultDecoding(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	res, err := answering(t, `{"code":0,"data":{"status":"1","output":{"errorCode":"1001","errorMsg":"busy"}}}`).DescribeVpcTaskResult(ctx, 7)
+	res, err := answering(t, `{"code":0,"data":{"status":"1","output":{"errorCode":"1001","errorMsg":"busy"}}}`).DescribeVpcTaskResult(ctx, "7")
 	require.NoError(t, err)
-	assert.Equal(t, vpc.TaskResult{TaskID: 7, Status: vpc.TaskFailed, ErrorCode: 1001, ErrorMessage: "busy"}, *res)
+	assert.Equal(t, vpc.TaskResult{TaskID: "7", Status: vpc.TaskFailed, ErrorCode: 1001, ErrorMessage: "busy"}, *res)
 
 	for _, body := range []string{`{"code":0}`, `{"code":0,"data":{}}`, `{"code":0,"data":null}`} {
-		_, err := answering(t, body).DescribeVpcTaskResult(ctx, 7)
+		_, err := answering(t, body).DescribeVpcTaskResult(ctx, "7")
 		assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, "%s must not read as success", body)
 	}
-	_, err = answering(t, `{"code":0,"data":{"status":7}}`).WaitForTask(ctx, 7, instant())
+	_, err = answering(t, `{"code":0,"data":{"status":7}}`).WaitForTask(ctx, "7", instant())
 	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse, "an unknown status ends the wait")
 	assert.Contains(t, err.Error(), "unknown task status 7")
 }

@@ -3,15 +3,18 @@ package vpc
 import (
 	"context"
 	"iter"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
 // ClassicLinks iterates over every link that matches in (nil for all),
-// fetching pages of in.Limit links (MaxDescribeLimit when 0) lazily, from
-// in.Offset on. It stops at the first error, which it yields with a zero
-// ClassicLink, and when ctx ends. Without an OrderDirection it lists in
-// ascending createTime, so that links made while it runs do not shift the
-// pages still to come; a link removed while it runs can still make it skip
-// one, as offset paging is all the API offers.
+// fetching pages of in.Limit links (when 0, the protocol's largest page:
+// MaxDescribeLimit or MaxDescribeLimit3) lazily, from in.Offset on. It stops
+// at the first error, which it yields with a zero ClassicLink, and when ctx
+// ends. Under API 2.0, without an OrderDirection, it lists in ascending
+// createTime, so that links made while it runs do not shift the pages still
+// to come; API 3.0 has no ordering. A link removed while it runs can make
+// it skip one, as offset paging is all the API offers.
 //
 //	for link, err := range client.ClassicLinks(ctx, nil) {
 //		if err != nil {
@@ -24,10 +27,14 @@ func (c *Client) ClassicLinks(ctx context.Context, in *DescribeVpcClassicLinkInp
 	if in != nil {
 		page = *in
 	}
+	api3 := c.core.API() == common.API3
 	if page.Limit == 0 {
 		page.Limit = MaxDescribeLimit
+		if api3 {
+			page.Limit = MaxDescribeLimit3
+		}
 	}
-	if page.OrderDirection == "" {
+	if page.OrderDirection == "" && !api3 { // API 3.0 has no ordering
 		page.OrderDirection = OrderAsc
 	}
 	return func(yield func(ClassicLink, error) bool) {

@@ -3,16 +3,25 @@ package vpc
 import (
 	"context"
 	"fmt"
+	"strconv"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
+// TaskID identifies the asynchronous task of an Attach or Detach: under
+// API 2.0 the answer's numeric taskId ("135254"), under API 3.0 the call's
+// RequestId. Pass what Attach or Detach returned to WaitForTask or
+// DescribeVpcTaskResult; the same code works under both protocols.
+type TaskID string
+
 // TaskStatus is the state of an asynchronous task.
 type TaskStatus int
 
-// The task statuses of DescribeVpcTaskResult, with their wire values.
+// The task statuses of DescribeVpcTaskResult, with their API 2.0 wire
+// values; API 3.0's SUCCESS, FAILED and RUNNING map onto them.
 const (
 	TaskSucceeded TaskStatus = 0
 	TaskFailed    TaskStatus = 1
@@ -35,16 +44,25 @@ func (s TaskStatus) String() string {
 // TaskResult is the state of a task.
 type TaskResult struct {
 	// TaskID is the task's id.
-	TaskID int64
+	TaskID TaskID
 	// Status says whether it runs, succeeded or failed.
 	Status TaskStatus
-	// ErrorCode and ErrorMessage describe a failure, when the service says.
+	// ErrorCode (API 2.0 only) and ErrorMessage describe a failure, when the
+	// service says; under API 3.0 ErrorMessage is the task's Output.
 	ErrorCode    int
 	ErrorMessage string
+	// RequestID is the API 3.0 RequestId of the query ("" under API 2.0).
+	RequestID string
 }
+
+var taskOp = core.Operation{Action: "DescribeVpcTaskResult", Idempotent: true}
 
 type taskParams struct {
 	TaskID int64 `url:"taskId"`
+}
+
+type taskParams3 struct {
+	TaskID string `json:"TaskId"`
 }
 
 type taskResultResponse struct {
@@ -57,25 +75,74 @@ type taskResultResponse struct {
 	} `json:"data"`
 }
 
+type taskResultResponse3 struct {
+	Status *string `json:"Status"`
+	Output string  `json:"Output"`
+}
+
+// statuses3 maps API 3.0's task statuses.
+var statuses3 = map[string]TaskStatus{"SUCCESS": TaskSucceeded, "FAILED": TaskFailed, "RUNNING": TaskRunning}
+
+// maxTaskIDLength bounds an API 3.0 task id (a RequestId, 36 characters).
+const maxTaskIDLength = 64
+
+// checkTaskID refuses a task id that the client's protocol cannot have
+// given: under API 2.0 a positive integer, under API 3.0 a RequestId.
+func (c *Client) checkTaskID(id TaskID) (int64, error) {
+	if c.core.API() == common.API3 {
+		s := string(id)
+		if p := idProblem(s); p != "" || len(s) > maxTaskIDLength {
+			return 0, qerrors.Invalid("taskID", "%+q: want the RequestId of an Attach or Detach", s[:min(len(s), maxTaskIDLength)])
+		}
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(string(id), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, qerrors.Invalid("taskID", "%+q: want the positive task id of an Attach or Detach", string(id[:min(len(id), maxTaskIDLength)]))
+	}
+	return n, nil
+}
+
 // DescribeVpcTaskResult returns the state of the task started by Attach or
-// Detach. It does not wait; see [Client.WaitForTask].
-func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID int64) (*TaskResult, error) {
-	if taskID <= 0 {
-		return nil, qerrors.Invalid("taskID", "%d: want a positive task id", taskID)
+// Detach. It does not wait; see [Client.WaitForTask]. A missing or unknown
+// status is errors.ErrMalformedResponse, never success.
+func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*TaskResult, error) {
+	n, err := c.checkTaskID(taskID)
+	if err != nil {
+		return nil, err
 	}
 	var resp taskResultResponse
-	if _, err := c.core.Do(ctx, &core.Request{Op: core.Operation{Action: "DescribeVpcTaskResult", Idempotent: true},
-		Params2: taskParams{TaskID: taskID}, Result2: &resp}); err != nil {
+	var resp3 taskResultResponse3
+	env, err := c.core.Do(ctx, &core.Request{Op: taskOp,
+		Params2: taskParams{TaskID: n}, Result2: &resp,
+		Params3: taskParams3{TaskID: string(taskID)}, Result3: &resp3,
+	})
+	if err != nil {
 		return nil, err
+	}
+	res := &TaskResult{TaskID: taskID, RequestID: env.RequestID}
+	if c.core.API() == common.API3 {
+		if resp3.Status == nil {
+			return nil, c.core.Malformed(taskOp, "no Status")
+		}
+		status, ok := statuses3[*resp3.Status]
+		if !ok {
+			return nil, c.core.Malformed(taskOp, "unknown task status %q", *resp3.Status)
+		}
+		res.Status = status
+		if status == TaskFailed {
+			res.ErrorMessage = resp3.Output
+		}
+		return res, nil
 	}
 	// A missing status must not read as 0, success.
 	if resp.Data == nil || resp.Data.Status == nil {
-		return nil, fmt.Errorf("vpc DescribeVpcTaskResult: %w: no data.status", qerrors.ErrMalformedResponse)
+		return nil, c.core.Malformed(taskOp, "no data.status")
 	}
-	return &TaskResult{
-		TaskID:       taskID,
-		Status:       TaskStatus(*resp.Data.Status),
-		ErrorCode:    int(resp.Data.Output.ErrorCode),
-		ErrorMessage: resp.Data.Output.ErrorMsg,
-	}, nil
+	res.Status = TaskStatus(*resp.Data.Status)
+	if res.Status != TaskSucceeded && res.Status != TaskFailed && res.Status != TaskRunning {
+		return nil, c.core.Malformed(taskOp, "unknown task status %d", *resp.Data.Status)
+	}
+	res.ErrorCode, res.ErrorMessage = int(resp.Data.Output.ErrorCode), resp.Data.Output.ErrorMsg
+	return res, nil
 }

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"strings"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
@@ -54,6 +56,17 @@ func idProblem(id string) string {
 	return ""
 }
 
+// checkVpcID checks a VPC id; API 3.0 knows only the unified form.
+func (c *Client) checkVpcID(id string) error {
+	if err := checkID("VpcID", id); err != nil {
+		return err
+	}
+	if c.core.API() == common.API3 && !strings.HasPrefix(id, "vpc-") {
+		return qerrors.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", id)
+	}
+	return nil
+}
+
 // checkLanIP reports a LanIP filter that is not an IP address.
 func checkLanIP(ip string) error {
 	if len(ip) > len("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255") {
@@ -67,8 +80,8 @@ func checkLanIP(ip string) error {
 
 // validateLink checks the input of Attach and Detach. Field names are
 // formatted only for the id that fails.
-func validateLink(vpcID string, ids []string) error {
-	if err := checkID("VpcID", vpcID); err != nil {
+func (c *Client) validateLink(vpcID string, ids []string) error {
+	if err := c.checkVpcID(vpcID); err != nil {
 		return err
 	}
 	switch {

@@ -93,7 +93,7 @@ func newWaitConfig(opts []WaitOption) (waitConfig, error) {
 // its retries, is bounded by what is left of the maximum wait, so the wait
 // never runs over it. Every error says how long it waited and how many
 // polls it made.
-func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOption) (*TaskResult, error) {
+func (c *Client) WaitForTask(ctx context.Context, taskID TaskID, opts ...WaitOption) (*TaskResult, error) {
 	cfg, err := newWaitConfig(opts)
 	if err != nil {
 		return nil, err
@@ -101,10 +101,10 @@ func (c *Client) WaitForTask(ctx context.Context, taskID int64, opts ...WaitOpti
 	return c.wait(ctx, taskID, cfg)
 }
 
-func (c *Client) wait(ctx context.Context, taskID int64, cfg waitConfig) (*TaskResult, error) {
+func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*TaskResult, error) {
 	start := cfg.clock.Now()
 	timeout := func(polls int) error {
-		return fmt.Errorf("vpc WaitForTask %d: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
+		return fmt.Errorf("vpc WaitForTask %s: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
 	}
 	delay := cfg.pollMin
 	var last *TaskResult
@@ -115,17 +115,14 @@ func (c *Client) wait(ctx context.Context, taskID int64, cfg waitConfig) (*TaskR
 		case errors.Is(err, errPollCut):
 			return last, timeout(polls)
 		case err != nil:
-			return nil, fmt.Errorf("vpc WaitForTask %d: after %v and %d polls: %w", taskID, waited, polls, err)
+			return nil, fmt.Errorf("vpc WaitForTask %s: after %v and %d polls: %w", taskID, waited, polls, err)
 		}
 		last = res
-		switch res.Status {
+		switch res.Status { // DescribeVpcTaskResult returns no other status than these three
 		case TaskSucceeded:
 			return res, nil
 		case TaskFailed:
-			return res, &qerrors.TaskFailedError{TaskID: taskID, Code: res.ErrorCode, Message: res.ErrorMessage}
-		case TaskRunning:
-		default:
-			return res, fmt.Errorf("vpc WaitForTask %d: %w: unknown task status %d", taskID, qerrors.ErrMalformedResponse, res.Status)
+			return res, &qerrors.TaskFailedError{TaskID: string(taskID), Code: res.ErrorCode, Message: res.ErrorMessage}
 		}
 		if waited >= cfg.maxWait {
 			return res, timeout(polls)
@@ -134,7 +131,7 @@ func (c *Client) wait(ctx context.Context, taskID int64, cfg waitConfig) (*TaskR
 		pause := delay/2 + rand.N(delay/2+1)
 		pause = min(max(pause, cfg.pollMin), cfg.pollMax, cfg.maxWait-waited)
 		if err := cfg.clock.Sleep(ctx, pause); err != nil {
-			return nil, fmt.Errorf("vpc WaitForTask %d: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
+			return nil, fmt.Errorf("vpc WaitForTask %s: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
 		}
 		if cfg.clock.Now().Sub(start) >= cfg.maxWait {
 			// The wait is over: a poll now would have no time left.
@@ -148,7 +145,7 @@ func (c *Client) wait(ctx context.Context, taskID int64, cfg waitConfig) (*TaskR
 var errPollCut = errors.New("poll cut short by the maximum wait")
 
 // poll describes the task within left, the rest of the maximum wait.
-func (c *Client) poll(ctx context.Context, taskID int64, left time.Duration) (*TaskResult, error) {
+func (c *Client) poll(ctx context.Context, taskID TaskID, left time.Duration) (*TaskResult, error) {
 	pctx, cancel := context.WithTimeoutCause(ctx, left, errPollCut)
 	defer cancel()
 	res, err := c.DescribeVpcTaskResult(pctx, taskID)

@@ -31,9 +31,9 @@ func TestDescribeVpcTaskResult(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, vpc.TaskSucceeded, res.Status)
 
-	_, err = c.DescribeVpcTaskResult(ctx, 999999999)
+	_, err = c.DescribeVpcTaskResult(ctx, "999999999")
 	assert.ErrorIs(t, err, qerrors.ErrResourceNotFound)
-	_, err = c.DescribeVpcTaskResult(ctx, 0)
+	_, err = c.DescribeVpcTaskResult(ctx, "0")
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	assert.Equal(t, 3, srv.RequestCount("DescribeVpcTaskResult"))
 
@@ -119,7 +119,7 @@ func TestWaitForTaskContextCancelled(t *testing.T) {
 func TestWaitForTaskUnknownTask(t *testing.T) {
 	t.Parallel()
 	_, c := newFake(t)
-	_, err := c.WaitForTask(context.Background(), 424242, instant())
+	_, err := c.WaitForTask(context.Background(), "424242", instant())
 	assert.ErrorIs(t, err, qerrors.ErrResourceNotFound)
 	assert.Contains(t, err.Error(), "1 polls")
 }
@@ -165,7 +165,7 @@ func TestWaitForTaskRejectsBadOptions(t *testing.T) {
 		vpc.WithPollInterval(0, time.Second), vpc.WithPollInterval(2*time.Second, time.Second),
 		vpc.WithMaxWait(0), vpc.WithMaxWait(-time.Second), vpc.WithClock(nil),
 	} {
-		_, err := c.WaitForTask(context.Background(), 135254, opt)
+		_, err := c.WaitForTask(context.Background(), "135254", opt)
 		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	}
 	assert.Zero(t, srv.RequestCount(""), "nothing is polled with bad options")

@@ -118,12 +118,12 @@ func cycle(ctx context.Context, w io.Writer, client vpc.API, cfg config, waitOpt
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "attach: %s to %s, task %d\n", strings.Join(cfg.instances, ", "), cfg.vpcID, attached.TaskID)
+	fmt.Fprintf(w, "attach: %s to %s, task %s\n", strings.Join(cfg.instances, ", "), cfg.vpcID, attached.TaskID)
 	res, err := client.WaitForTask(ctx, attached.TaskID, waitOpts...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "attach task %d: %s\n", res.TaskID, res.Status)
+	fmt.Fprintf(w, "attach task %s: %s\n", res.TaskID, res.Status)
 
 	fmt.Fprintf(w, "links of %s:\n", cfg.vpcID)
 	for link, err := range client.ClassicLinks(ctx, &vpc.DescribeVpcClassicLinkInput{VpcID: cfg.vpcID}) {
@@ -138,10 +138,10 @@ func cycle(ctx context.Context, w io.Writer, client vpc.API, cfg config, waitOpt
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "detach: task %d\n", detached.TaskID)
+	fmt.Fprintf(w, "detach: task %s\n", detached.TaskID)
 	if res, err = client.WaitForTask(ctx, detached.TaskID, waitOpts...); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "detach task %d: %s\n", res.TaskID, res.Status)
+	fmt.Fprintf(w, "detach task %s: %s\n", res.TaskID, res.Status)
 	return nil
 }

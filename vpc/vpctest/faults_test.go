@@ -109,7 +109,7 @@ func TestFaultDropAfterRead(t *testing.T) {
 	assert.Equal(t, 1, srv.RequestCount("AttachClassicLinkVpc"), "never repeated blindly")
 
 	// The attach did happen: trying again says so.
-	_, err = c.DescribeVpcTaskResult(t.Context(), 135254)
+	_, err = c.DescribeVpcTaskResult(t.Context(), "135254")
 	require.NoError(t, err)
 	_, err = c.AttachClassicLinkVpc(t.Context(), attachOne)
 	assert.ErrorIs(t, err, qerrors.ErrInstanceAlreadyLinked)
