@@ -59,7 +59,8 @@ func (e *APIError) Error() string {
 
 // Is reports whether target is the business sentinel of e's code or the
 // sentinel of its class: under API 2.0, of the codeDesc and of the numeric
-// code; under API 3.0, of Error.Code and of its dotted class.
+// code (a codeDesc ending in .NotFound is also ErrResourceNotFound); under
+// API 3.0, of Error.Code and of its dotted class.
 func (e *APIError) Is(target error) bool {
 	if target == nil {
 		return false
@@ -68,7 +69,9 @@ func (e *APIError) Is(target error) bool {
 		return true
 	}
 	if e.Code != 0 {
-		return ClassOf(e.Code) == target
+		// A 2.0 codeDesc such as InvalidVpc.NotFound also matches
+		// ErrResourceNotFound, as 3.0's ResourceNotFound for the same error does.
+		return ClassOf(e.Code) == target || target == ErrResourceNotFound && strings.HasSuffix(e.CodeDesc, ".NotFound")
 	}
 	for _, s := range classOf3(e.CodeDesc) {
 		if s == target {

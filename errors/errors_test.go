@@ -162,3 +162,14 @@ func TestAPIErrorRetryableAPI3(t *testing.T) {
 		assert.Equal(t, want, (&qerrors.APIError{CodeDesc: code}).Retryable(), code)
 	}
 }
+
+// A 2.0 not-found codeDesc matches ErrResourceNotFound too, so that code
+// written for 3.0's ResourceNotFound works under both protocols.
+func TestAPIErrorNotFoundUnderBothProtocols(t *testing.T) {
+	t.Parallel()
+	for _, desc := range []string{"InvalidVpc.NotFound", "InvalidInstance.NotFound", "InvalidLanIp.NotFound"} {
+		assert.ErrorIs(t, &qerrors.APIError{Code: 4000, CodeDesc: desc}, qerrors.ErrResourceNotFound, desc)
+	}
+	assert.NotErrorIs(t, &qerrors.APIError{Code: 4000, CodeDesc: "InstanceAlreadyLinked"}, qerrors.ErrResourceNotFound)
+	assert.ErrorIs(t, &qerrors.APIError{CodeDesc: "ResourceNotFound"}, qerrors.ErrResourceNotFound)
+}

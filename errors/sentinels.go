@@ -101,6 +101,7 @@ var codeDescSentinels = map[string]error{
 // ClassicLink actions to their sentinels (the 2.0 codeDesc of the same error).
 var codes3Sentinels = map[string]error{
 	"UnsupportedOperation.ClassicInstanceIdAlreadyExists": ErrInstanceAlreadyLinked,
+	"ResourceInUse": ErrActionLocked,
 }
 
 // businessSentinel returns the sentinel of a business code of action, or nil.

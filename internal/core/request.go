@@ -1,17 +1,15 @@
 package core
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/url"
-	"strconv"
 
 	"github.com/google/go-querystring/query"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 // Service describes a service module.
@@ -92,7 +90,7 @@ func (c *Client) encode(req *Request, action string) (*encoded, error) {
 	case c.sigMethod == auth.TC3HmacSHA256:
 		return c.encodeTC3(req.Params3)
 	default:
-		v, err := flatten3(req.Params3)
+		v, err := wire.Flatten(req.Params3)
 		if err != nil {
 			return nil, err
 		}
@@ -130,7 +128,7 @@ func (c *Client) encodeTC3(in any) (*encoded, error) {
 			e.body = b
 		}
 	} else {
-		v, err := flatten3(in)
+		v, err := wire.Flatten(in)
 		if err != nil {
 			return nil, err
 		}
@@ -138,52 +136,4 @@ func (c *Client) encodeTC3(in any) (*encoded, error) {
 	}
 	e.canonicalHash = canonicalHashTC3(c.method, e.query, c.contentType(), c.endpoint.Host, e.body)
 	return e, nil
-}
-
-// flatten3 writes API 3.0 parameters as the query of a GET or a form:
-// nested names joined with ".", list elements numbered from 0
-// (InstanceIds.0, Filters.0.Values.0), as the service reads them.
-func flatten3(in any) (url.Values, error) {
-	v := url.Values{}
-	if in == nil {
-		return v, nil
-	}
-	b, err := json.Marshal(in)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return nil, err
-	}
-	obj, ok := tree.(map[string]any)
-	if !ok {
-		return nil, fmt.Errorf("API 3.0 parameters must be a JSON object, not %T", tree)
-	}
-	for k, x := range obj {
-		flattenValue(v, k, x)
-	}
-	return v, nil
-}
-
-func flattenValue(v url.Values, name string, x any) {
-	switch x := x.(type) {
-	case map[string]any:
-		for k, y := range x {
-			flattenValue(v, name+"."+k, y)
-		}
-	case []any:
-		for i, y := range x {
-			flattenValue(v, name+"."+strconv.Itoa(i), y)
-		}
-	case string:
-		v.Set(name, x)
-	case json.Number:
-		v.Set(name, x.String())
-	case bool:
-		v.Set(name, strconv.FormatBool(x))
-	}
-	// null: omitted, as an absent parameter
 }

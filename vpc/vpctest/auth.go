@@ -28,7 +28,7 @@ type nonceKey struct {
 func (s *Server) authenticate(r *http.Request, p url.Values) *apiError {
 	for _, name := range []string{"Action", "Region", "Timestamp", "Nonce", "SecretId", "Signature"} {
 		if p.Get(name) == "" {
-			return invalidParameter("(100001)missing required parameter %s", name)
+			return missingParameter(name)
 		}
 	}
 	ts, err := strconv.ParseInt(p.Get("Timestamp"), 10, 64)

@@ -35,23 +35,31 @@ type link struct {
 
 func (l *link) busy() bool { return l.state != linkActive }
 
-// parseInstanceIDs reads instanceIds.0 .. instanceIds.N-1: no gaps, no
-// other spelling, no empty or repeated id.
-func parseInstanceIDs(p url.Values) ([]string, *apiError) {
+// linkKeys are the parameter names of Attach and Detach in one protocol.
+type linkKeys struct{ vpc, instances string }
+
+var (
+	linkKeys2 = linkKeys{"vpcId", "instanceIds"}
+	linkKeys3 = linkKeys{"VpcId", "InstanceIds"}
+)
+
+// parseInstanceIDs reads name.0 .. name.N-1: no gaps, no other spelling, no
+// empty or repeated id.
+func parseInstanceIDs(p url.Values, name string) ([]string, *apiError) {
 	byIndex := map[int]string{}
 	for k, v := range p {
-		if !strings.HasPrefix(k, "instanceIds") {
+		if !strings.HasPrefix(k, name) {
 			continue
 		}
-		rest, ok := strings.CutPrefix(k, "instanceIds.")
+		rest, ok := strings.CutPrefix(k, name+".")
 		n, err := strconv.Atoi(rest)
 		if !ok || err != nil || n < 0 || strconv.Itoa(n) != rest {
-			return nil, invalidParameter("(100002)malformed parameter %s: want instanceIds.N with N from 0", k)
+			return nil, invalidParameter("(100002)malformed parameter %s: want %s.N with N from 0", k, name)
 		}
 		byIndex[n] = v[0]
 	}
 	if len(byIndex) == 0 {
-		return nil, invalidParameter("(100001)missing required parameter instanceIds.0")
+		return nil, missingParameter(name + ".0")
 	}
 	ids := make([]string, len(byIndex))
 	seen := map[string]bool{}
@@ -59,9 +67,9 @@ func parseInstanceIDs(p url.Values) ([]string, *apiError) {
 		id, ok := byIndex[i]
 		switch {
 		case !ok:
-			return nil, invalidParameter("(100002)instanceIds.%d is missing: indices must run from 0 without gaps", i)
+			return nil, invalidParameter("(100002)%s.%d is missing: indices must run from 0 without gaps", name, i)
 		case id == "":
-			return nil, invalidParameter("(100002)instanceIds.%d is empty", i)
+			return nil, invalidParameter("(100002)%s.%d is empty", name, i)
 		case seen[id]:
 			return nil, invalidParameter("(100002)instance %s is given twice", id)
 		}
@@ -73,12 +81,12 @@ func parseInstanceIDs(p url.Values) ([]string, *apiError) {
 
 // resolveLinkInput checks what Attach and Detach share: the VPC in the
 // request's region and the existence of every instance.
-func (s *Server) resolveLinkInput(p url.Values, region string) (*VPC, []*Instance, *apiError) {
-	vpcID := p.Get("vpcId")
+func (s *Server) resolveLinkInput(p url.Values, region string, keys linkKeys) (*VPC, []*Instance, *apiError) {
+	vpcID := p.Get(keys.vpc)
 	if vpcID == "" {
-		return nil, nil, invalidParameter("(100001)missing required parameter vpcId")
+		return nil, nil, missingParameter(keys.vpc)
 	}
-	ids, e := parseInstanceIDs(p)
+	ids, e := parseInstanceIDs(p, keys.instances)
 	if e != nil {
 		return nil, nil, e
 	}
@@ -106,8 +114,8 @@ func (s *Server) resolveLinkInput(p url.Values, region string) (*VPC, []*Instanc
 	return vpc, instances, nil
 }
 
-func (s *Server) attach(p url.Values, region string) (map[string]any, *apiError) {
-	vpc, instances, e := s.resolveLinkInput(p, region)
+func (s *Server) attach(p url.Values, region string, keys linkKeys) (*task, *apiError) {
+	vpc, instances, e := s.resolveLinkInput(p, region, keys)
 	if e != nil {
 		return nil, e
 	}
@@ -132,11 +140,11 @@ func (s *Server) attach(p url.Values, region string) (map[string]any, *apiError)
 		s.links[in.ID] = l
 		t.links = append(t.links, l)
 	}
-	return map[string]any{"taskId": t.id}, nil
+	return t, nil
 }
 
-func (s *Server) detach(p url.Values, region string) (map[string]any, *apiError) {
-	vpc, instances, e := s.resolveLinkInput(p, region)
+func (s *Server) detach(p url.Values, region string, keys linkKeys) (*task, *apiError) {
+	vpc, instances, e := s.resolveLinkInput(p, region, keys)
 	if e != nil {
 		return nil, e
 	}
@@ -152,7 +160,7 @@ func (s *Server) detach(p url.Values, region string) (map[string]any, *apiError)
 		l.state = linkDetaching
 		t.links = append(t.links, l)
 	}
-	return map[string]any{"taskId": t.id}, nil
+	return t, nil
 }
 
 // newLinkID returns a fresh vcx- id: eight hex digits of a scrambled counter.
@@ -202,13 +210,7 @@ func (s *Server) describeLinks(p url.Values, region string) (map[string]any, *ap
 			found = append(found, l)
 		}
 	}
-	slices.SortFunc(found, func(a, b *link) int {
-		c := cmp.Or(a.created.Compare(b.created), strings.Compare(a.id, b.id))
-		if dir != "asc" {
-			return -c
-		}
-		return c
-	})
+	sortLinks(found, dir == "asc")
 	page := found[min(offset, len(found)):min(offset+limit, len(found))]
 	unVpcKey := "unVpcId"
 	if s.quirks.UniqVpcIDKey {
@@ -281,4 +283,15 @@ func (s *Server) linkCount(vpc *VPC) int {
 		}
 	}
 	return n
+}
+
+// sortLinks orders links by createTime, then id: oldest first if asc.
+func sortLinks(links []*link, asc bool) {
+	slices.SortFunc(links, func(a, b *link) int {
+		c := cmp.Or(a.created.Compare(b.created), strings.Compare(a.id, b.id))
+		if !asc {
+			return -c
+		}
+		return c
+	})
 }

@@ -7,10 +7,12 @@ import (
 	"strconv"
 )
 
-// apiError is an answer with a non-zero code.
+// apiError is an error answer: code and codeDesc under API 2.0; under API
+// 3.0 Error.Code is Code3, or what code3 maps codeDesc or code to.
 type apiError struct {
 	Code     int
 	CodeDesc string
+	Code3    string
 	Message  string
 }
 
@@ -18,8 +20,13 @@ func invalidParameter(format string, args ...any) *apiError {
 	return &apiError{Code: 4000, CodeDesc: "InvalidParameter", Message: fmt.Sprintf(format, args...)}
 }
 
-// Quirks switch on behaviours of the real service that clients must
-// tolerate.
+func missingParameter(name string) *apiError {
+	return &apiError{Code: 4000, CodeDesc: "InvalidParameter", Code3: "MissingParameter",
+		Message: "(100001)missing required parameter " + name}
+}
+
+// Quirks switch on behaviours of the real API 2.0 service that clients
+// must tolerate (API 3.0 answers are typed and have none).
 type Quirks struct {
 	// StringNumbers sends code, taskId and totalCount as JSON strings ("0").
 	StringNumbers bool
@@ -40,7 +47,7 @@ var numberFields = []string{"taskId", "totalCount"}
 
 // writeEnvelope writes the flat v2 envelope: code, message, codeDesc and
 // the result fields beside them.
-func writeEnvelope(w http.ResponseWriter, q Quirks, result map[string]any, e *apiError) {
+func writeEnvelope(w http.ResponseWriter, q Quirks, _ *incoming, result map[string]any, e *apiError) {
 	body := map[string]any{"code": 0, "message": "", "codeDesc": "Success"}
 	if e != nil {
 		body = map[string]any{"code": e.Code, "message": e.Message, "codeDesc": e.CodeDesc}

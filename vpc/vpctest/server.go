@@ -25,7 +25,8 @@ type Server struct {
 	instances  map[string]*Instance // by id
 	links      map[string]*link     // by instance id
 	tasks      map[int64]*task
-	running    []*task // tasks not finished yet, oldest first
+	tasks3     map[string]*task // by the RequestId of the API 3.0 call that started it
+	running    []*task          // tasks not finished yet, oldest first
 	nonces     map[nonceKey]time.Time
 	lastSweep  time.Time
 	faults     map[string][]*pendingFault // by action; "" for any
@@ -112,6 +113,7 @@ func newServer(opts []Option) *Server {
 		instances:  map[string]*Instance{},
 		links:      map[string]*link{},
 		tasks:      map[int64]*task{},
+		tasks3:     map[string]*task{},
 		nonces:     map[nonceKey]time.Time{},
 		faults:     map[string][]*pendingFault{},
 		linkLimit:  100,

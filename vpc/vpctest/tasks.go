@@ -23,13 +23,14 @@ const (
 
 // task is an asynchronous Attach or Detach.
 type task struct {
-	id      int64
-	kind    taskKind
-	links   []*link
-	started time.Time
-	polls   int
-	status  int
-	failure *taskFailure // set at creation when the task is to fail
+	id        int64
+	requestID string // of the API 3.0 call that started it, if one did
+	kind      taskKind
+	links     []*link
+	started   time.Time
+	polls     int
+	status    int
+	failure   *taskFailure // set at creation when the task is to fail
 }
 
 // taskFailure is how a task fails: data.output.errorCode and errorMsg.
@@ -79,7 +80,7 @@ func (s *Server) settleDue() {
 func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
 	v := p.Get("taskId")
 	if v == "" {
-		return nil, invalidParameter("(100001)missing required parameter taskId")
+		return nil, missingParameter("taskId")
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
@@ -89,16 +90,22 @@ func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
 	if t == nil {
 		return nil, &apiError{Code: 5000, CodeDesc: "InvalidTaskId.NotFound", Message: "(9009)task " + v + " does not exist"}
 	}
-	if t.status == taskRunning {
-		if t.polls++; t.polls > s.taskPolls {
-			s.settle(t)
-		}
-	}
+	s.poll(t)
 	data := map[string]any{"status": t.status}
 	if t.status == taskFailed {
 		data["output"] = map[string]any{"errorCode": t.failure.Code, "errorMsg": t.failure.Message}
 	}
 	return map[string]any{"data": data}, nil
+}
+
+// poll counts a poll of t, which finishes it after WithTaskPolls polls.
+// The caller holds s.mu.
+func (s *Server) poll(t *task) {
+	if t.status == taskRunning {
+		if t.polls++; t.polls > s.taskPolls {
+			s.settle(t)
+		}
+	}
 }
 
 // settle finishes a task and applies its effect. The caller holds s.mu.
