@@ -91,6 +91,11 @@ func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskD
 // credentials; add them with options and methods.
 func WithEmptyWorld() Option { return func(s *Server) { s.empty = true } }
 
+// NewHandler returns a fake that listens nowhere: serve it (it is an
+// http.Handler) with a server of your own, as cmd/vpctest does. Its URL is
+// empty and Close does nothing.
+func NewHandler(opts ...Option) *Server { return newServer(opts) }
+
 // NewServer starts a plain-HTTP fake on a loopback port.
 func NewServer(opts ...Option) *Server {
 	s := newServer(opts)
@@ -131,15 +136,30 @@ func newServer(opts []Option) *Server {
 	return s
 }
 
-// URL returns the base URL (scheme and host) to give to common.WithEndpoint.
-func (s *Server) URL() string { return s.srv.URL }
+// URL returns the base URL (scheme and host) to give to common.WithEndpoint
+// ("" for a fake made by NewHandler).
+func (s *Server) URL() string {
+	if s.srv == nil {
+		return ""
+	}
+	return s.srv.URL
+}
 
 // Client returns an HTTP client for the server: for a TLS server, one that
-// trusts its certificate.
-func (s *Server) Client() *http.Client { return s.srv.Client() }
+// trusts its certificate (http.DefaultClient for a NewHandler fake).
+func (s *Server) Client() *http.Client {
+	if s.srv == nil {
+		return http.DefaultClient
+	}
+	return s.srv.Client()
+}
 
 // Close shuts the server down.
-func (s *Server) Close() { s.srv.Close() }
+func (s *Server) Close() {
+	if s.srv != nil {
+		s.srv.Close()
+	}
+}
 
 // Credential returns the first credential given with [WithCredential], else
 // [DefaultCredential], which every server accepts unless made with

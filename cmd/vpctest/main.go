@@ -1,0 +1,86 @@
+// Command vpctest runs the in-process fake of the VPC ClassicLink API
+// (package vpc/vpctest) as a standalone server, both protocols on one
+// world: API 2.0 at /v2/index.php, API 3.0 at /. Point tccli, Terraform or
+// any SDK at it:
+//
+//	go run ./cmd/vpctest -addr 127.0.0.1:8080
+//
+// It prints the URL and the test credential that it accepts (a key of the
+// fake, valid nowhere else), and stops cleanly on SIGINT or SIGTERM. With
+// -cert and -key it serves HTTPS.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "vpctest:", err)
+		os.Exit(2)
+	}
+}
+
+// run serves until ctx ends, then shuts down gracefully.
+func run(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("vpctest", flag.ContinueOnError)
+	fs.SetOutput(out)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (host:port; port 0 picks one)")
+	cert := fs.String("cert", "", "TLS certificate file (with -key: serve HTTPS)")
+	key := fs.String("key", "", "TLS key file")
+	taskDuration := fs.Duration("task-duration", vpctest.DefaultTaskDuration, "how long an Attach or Detach task runs")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if (*cert == "") != (*key == "") {
+		return errors.New("give both -cert and -key, or neither")
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	fake := vpctest.NewHandler(vpctest.WithTaskDuration(*taskDuration))
+	hs := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
+	scheme := "http"
+	if *cert != "" {
+		scheme = "https"
+	}
+	cred := fake.Credential()
+	fmt.Fprintf(out, "vpctest listening on %s://%s (API 2.0 at /v2/index.php, API 3.0 at /)\n", scheme, ln.Addr())
+	fmt.Fprintf(out, "export TENCENTCLOUD_SECRET_ID=%s TENCENTCLOUD_SECRET_KEY=%s  # the fake's test key\n", cred.SecretID, cred.SecretKey)
+
+	served := make(chan error, 1)
+	go func() {
+		if *cert != "" {
+			served <- hs.ServeTLS(ln, *cert, *key)
+		} else {
+			served <- hs.Serve(ln)
+		}
+	}()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return err
+	}
+	fmt.Fprintln(out, "vpctest stopped")
+	return nil
+}
