@@ -7,9 +7,16 @@
 //
 //	go run ./examples/attach-classic-link
 //
+// -api 3 runs the same cycle over API 3.0 (TC3-signed JSON), on the same
+// fake:
+//
+//	go run ./examples/attach-classic-link -api 3
+//
 // With -endpoint URL it calls that endpoint, and with -live the real
-// vpc.api.qcloud.com; both take credentials from TENCENTCLOUD_SECRET_ID,
-// TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_SESSION_TOKEN.
+// service over API 3.0 (vpc.tencentcloudapi.com; the VPC module's API 2.0
+// went offline on 2023-01-01); both take credentials from
+// TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and a session token
+// variable (see auth.EnvProvider).
 package main
 
 import (
@@ -46,6 +53,7 @@ type config struct {
 	endpoint, vpcID, region string
 	instances               []string
 	sha1, live              bool
+	api                     int // 0: not given
 }
 
 func main() {
@@ -64,7 +72,8 @@ func parseFlags(args []string) (config, error) {
 	fs.StringVar(&cfg.vpcID, "vpc", "vpc-2ari9m7h", "VPC id, unified or old")
 	fs.Var(&instances, "instance", "classic instance id; repeat or separate with commas (default ins-df454d,ins-1a2b3c4d)")
 	fs.StringVar(&cfg.region, "region", "ap-guangzhou", "region")
-	fs.BoolVar(&cfg.sha1, "sha1", false, "sign with HmacSHA1 instead of HmacSHA256")
+	fs.BoolVar(&cfg.sha1, "sha1", false, "sign with HmacSHA1 (the v2-style signature, also under API 3.0)")
+	fs.IntVar(&cfg.api, "api", 0, "protocol: 2 or 3 (default 2, and 3 with -live)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -73,6 +82,16 @@ func parseFlags(args []string) (config, error) {
 	}
 	if cfg.live && cfg.endpoint != "" {
 		return cfg, errors.New("give -live or -endpoint, not both")
+	}
+	switch {
+	case cfg.api == 0 && cfg.live:
+		cfg.api = 3
+	case cfg.api == 0:
+		cfg.api = 2
+	case cfg.api == 2 && cfg.live:
+		return cfg, errors.New("-live -api 2: the VPC module's API 2.0 went offline on 2023-01-01; use -api 3")
+	case cfg.api != 2 && cfg.api != 3:
+		return cfg, fmt.Errorf("-api %d: want 2 or 3", cfg.api)
 	}
 	cfg.instances = instances
 	if len(cfg.instances) == 0 {
@@ -87,11 +106,11 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		return err
 	}
 	var creds auth.Provider = auth.EnvProvider()
-	var opts []common.Option
+	opts := []common.Option{common.WithAPI(common.API(cfg.api))}
 	waitOpts := []vpc.WaitOption{vpc.WithMaxWait(5 * time.Minute)}
 	switch {
 	case cfg.live:
-		fmt.Fprintln(w, "calling the real vpc.api.qcloud.com")
+		fmt.Fprintln(w, "calling the real vpc.tencentcloudapi.com over API 3.0")
 	case cfg.endpoint != "":
 		opts = append(opts, common.WithEndpoint(cfg.endpoint))
 	default:
@@ -100,7 +119,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 		creds = srv.Credential()
 		opts = append(opts, common.WithEndpoint(srv.URL()))
 		waitOpts = append(waitOpts, vpc.WithPollInterval(20*time.Millisecond, 100*time.Millisecond))
-		fmt.Fprintln(w, "using the embedded vpctest fake (run with -endpoint or -live for a real service)")
+		fmt.Fprintf(w, "using the embedded vpctest fake over %s (run with -endpoint or -live for a real service)\n", common.API(cfg.api))
 	}
 	if cfg.sha1 {
 		opts = append(opts, common.WithSignatureMethod(auth.HmacSHA1))
@@ -129,6 +148,10 @@ func cycle(ctx context.Context, w io.Writer, client vpc.API, cfg config, waitOpt
 	for link, err := range client.ClassicLinks(ctx, &vpc.DescribeVpcClassicLinkInput{VpcID: cfg.vpcID}) {
 		if err != nil {
 			return err
+		}
+		if link.ClassicLinkID == "" { // API 3.0 gives only the two ids
+			fmt.Fprintf(w, "  %s in %s\n", link.InstanceID, link.VpcID)
+			continue
 		}
 		fmt.Fprintf(w, "  %s  %s (%s, %s)  since %s\n", link.ClassicLinkID, link.InstanceID, link.InstanceName,
 			link.LanIP, link.CreateTime.Format(time.DateTime+" MST"))

@@ -26,13 +26,28 @@ func TestRunWholeCycleOnTheEmbeddedFake(t *testing.T) {
 	assert.Contains(t, lines[7], ": succeeded")
 }
 
+// The same cycle over API 3.0, on the same embedded fake.
+func TestRunWholeCycleOverAPI3(t *testing.T) {
+	t.Setenv("TENCENTCLOUD_SECRET_ID", "")
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"-api", "3"}, &out))
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 8, out.String())
+	assert.Contains(t, lines[0], "over API 3.0")
+	assert.Regexp(t, `attach: ins-df454d, ins-1a2b3c4d to vpc-2ari9m7h, task [0-9a-f]{8}-[0-9a-f-]{27}$`, lines[1], "the RequestId is the task")
+	assert.Contains(t, lines[2], ": succeeded")
+	assert.Equal(t, "  ins-df454d in vpc-2ari9m7h", lines[4])
+	assert.Equal(t, "  ins-1a2b3c4d in vpc-2ari9m7h", lines[5])
+	assert.Contains(t, lines[7], ": succeeded")
+}
+
 func TestRunFlags(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), []string{"-vpc", "gz_vpc_15", "-instance", "ins-5e6f7a8b", "-sha1"}, &out))
 	assert.Contains(t, out.String(), "attach: ins-5e6f7a8b to gz_vpc_15")
 
-	for _, args := range [][]string{{"-live", "-endpoint", "http://x"}, {"extra"}, {"-nope"}} {
+	for _, args := range [][]string{{"-live", "-endpoint", "http://x"}, {"extra"}, {"-nope"}, {"-live", "-api", "2"}, {"-api", "4"}} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
 	}
 	err := run(context.Background(), []string{"-instance", "ins-missing"}, &bytes.Buffer{})

@@ -1,14 +1,17 @@
 // Command errors shows how each documented error of the ClassicLink
-// actions is recognised with errors.Is and errors.As. It runs against an
-// embedded vpctest fake, using its fault injection where the fake's state
-// alone would not produce the error:
+// actions is recognised with errors.Is and errors.As, with the same code
+// under API 2.0 and API 3.0. It runs against an embedded vpctest fake,
+// using its fault injection where the fake's state alone would not produce
+// the error:
 //
-//	go run ./examples/errors
+//	go run ./examples/errors          # API 2.0
+//	go run ./examples/errors -api 3   # API 3.0
 package main
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -23,7 +26,9 @@ import (
 )
 
 func main() {
-	if err := run(context.Background(), os.Stdout); err != nil {
+	api := flag.Int("api", 2, "protocol: 2 or 3")
+	flag.Parse()
+	if err := run(context.Background(), os.Stdout, common.API(*api)); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)
 		os.Exit(1)
 	}
@@ -34,7 +39,7 @@ type scenario struct {
 	name     string
 	symbol   string // the sentinel's Go name, for printing
 	sentinel error
-	provoke  func(ctx context.Context, srv *vpctest.Server, c *vpc.Client) error
+	provoke  func(ctx context.Context, srv *vpctest.Server, c *vpc.Client, opts []common.Option) error
 }
 
 var (
@@ -48,8 +53,8 @@ func attach(ctx context.Context, c *vpc.Client, in *vpc.AttachClassicLinkVpcInpu
 }
 
 // injected returns a scenario step that makes the next Attach meet f.
-func injected(f vpctest.Fault, times int) func(context.Context, *vpctest.Server, *vpc.Client) error {
-	return func(ctx context.Context, srv *vpctest.Server, c *vpc.Client) error {
+func injected(f vpctest.Fault, times int) func(context.Context, *vpctest.Server, *vpc.Client, []common.Option) error {
+	return func(ctx context.Context, srv *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		if err := srv.InjectFault(vpctest.ActionAttachClassicLinkVpc, times, f); err != nil {
 			return err
 		}
@@ -58,13 +63,15 @@ func injected(f vpctest.Fault, times int) func(context.Context, *vpctest.Server,
 }
 
 var scenarios = []scenario{
-	{"unknown instance", "qerrors.ErrInvalidInstanceNotFound", qerrors.ErrInvalidInstanceNotFound, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client) error {
+	// Under API 2.0 these two also match qerrors.ErrInvalidInstanceNotFound
+	// and qerrors.ErrInvalidVpcNotFound; API 3.0 says ResourceNotFound for both.
+	{"unknown instance", "qerrors.ErrResourceNotFound", qerrors.ErrResourceNotFound, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		return attach(ctx, c, &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-404404"}})
 	}},
-	{"unknown VPC", "qerrors.ErrInvalidVpcNotFound", qerrors.ErrInvalidVpcNotFound, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client) error {
+	{"unknown VPC", "qerrors.ErrResourceNotFound", qerrors.ErrResourceNotFound, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		return attach(ctx, c, &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-404404ab", InstanceIDs: []string{"ins-df454d"}})
 	}},
-	{"already linked", "qerrors.ErrInstanceAlreadyLinked", qerrors.ErrInstanceAlreadyLinked, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client) error {
+	{"already linked", "qerrors.ErrInstanceAlreadyLinked", qerrors.ErrInstanceAlreadyLinked, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		if _, err := c.AttachClassicLinkVpcAndWait(ctx, link, fastPoll); err != nil {
 			return err
 		}
@@ -72,11 +79,11 @@ var scenarios = []scenario{
 	}},
 	{"too many links", "qerrors.ErrInstanceLimitExceeded", qerrors.ErrInstanceLimitExceeded,
 		injected(vpctest.Fault{Code: 4000, CodeDesc: "InstanceLimitExceeded", Message: "(9002)VPC is full"}, 1)},
-	{"invalid input", "qerrors.ErrInvalidInput", qerrors.ErrInvalidInput, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client) error {
+	{"invalid input", "qerrors.ErrInvalidInput", qerrors.ErrInvalidInput, func(ctx context.Context, _ *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		return attach(ctx, c, &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h"})
 	}},
-	{"wrong key", "qerrors.ErrAuthFailure", qerrors.ErrAuthFailure, func(ctx context.Context, srv *vpctest.Server, _ *vpc.Client) error {
-		c, err := vpc.NewClient(auth.NewCredential(srv.Credential().SecretID, "wrong-key"), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	{"wrong key", "qerrors.ErrAuthFailure", qerrors.ErrAuthFailure, func(ctx context.Context, srv *vpctest.Server, _ *vpc.Client, opts []common.Option) error {
+		c, err := vpc.NewClient(auth.NewCredential(srv.Credential().SecretID, "wrong-key"), "ap-guangzhou", opts...)
 		if err != nil {
 			return err
 		}
@@ -88,24 +95,26 @@ var scenarios = []scenario{
 	{"HTTP 503 past the retries", "qerrors.ErrServiceUnavailable", qerrors.ErrServiceUnavailable, injected(vpctest.Fault{HTTPStatus: http.StatusServiceUnavailable}, 2)},
 	{"answer lost after the request was sent", "qerrors.ErrOutcomeUnknown", qerrors.ErrOutcomeUnknown, injected(vpctest.Fault{Drop: vpctest.DropAfterRead}, 1)},
 	{"body not JSON", "qerrors.ErrMalformedResponse", qerrors.ErrMalformedResponse, injected(vpctest.Fault{Malformed: true}, 1)},
-	{"task failed", "qerrors.ErrTaskFailed", qerrors.ErrTaskFailed, func(ctx context.Context, srv *vpctest.Server, c *vpc.Client) error {
+	{"task failed", "qerrors.ErrTaskFailed", qerrors.ErrTaskFailed, func(ctx context.Context, srv *vpctest.Server, c *vpc.Client, _ []common.Option) error {
 		srv.FailNextTasks(1, 1001, "instance is being migrated")
 		_, err := c.AttachClassicLinkVpcAndWait(ctx, link, fastPoll)
 		return err
 	}},
 }
 
-func run(ctx context.Context, w io.Writer) error {
+func run(ctx context.Context, w io.Writer, api common.API) error {
+	fmt.Fprintf(w, "over %s:\n", api)
 	for _, s := range scenarios {
 		// A fresh world for each scenario, so that none depends on another.
 		srv := vpctest.NewServer()
-		c, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()),
-			common.WithMaxRetries(1), common.WithRetryWait(time.Millisecond, 10*time.Millisecond))
+		opts := []common.Option{common.WithAPI(api), common.WithEndpoint(srv.URL())}
+		c, err := vpc.NewClient(srv.Credential(), "ap-guangzhou",
+			append(opts, common.WithMaxRetries(1), common.WithRetryWait(time.Millisecond, 10*time.Millisecond))...)
 		if err != nil {
 			srv.Close()
 			return err
 		}
-		err = s.provoke(ctx, srv, c)
+		err = s.provoke(ctx, srv, c, opts)
 		srv.Close()
 		if !errors.Is(err, s.sentinel) {
 			return fmt.Errorf("%s: got %v, which is not %v", s.name, err, s.sentinel)
@@ -113,7 +122,7 @@ func run(ctx context.Context, w io.Writer) error {
 		fmt.Fprintf(w, "%-40s errors.Is(err, %s) = true\n    %v\n", s.name+":", s.symbol, err)
 		var apiErr *qerrors.APIError
 		if errors.As(err, &apiErr) {
-			fmt.Fprintf(w, "    APIError{Code: %d, CodeDesc: %q}\n", apiErr.Code, apiErr.CodeDesc)
+			fmt.Fprintf(w, "    APIError{Code: %d, CodeDesc: %q, RequestID: %q}\n", apiErr.Code, apiErr.CodeDesc, apiErr.RequestID)
 		}
 	}
 	return nil
