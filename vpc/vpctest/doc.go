@@ -1,16 +1,24 @@
-// Package vpctest is an in-process fake of the QCloud API 2.0 VPC module
-// (vpc.api.qcloud.com) for the ClassicLink actions: AttachClassicLinkVpc,
-// DetachClassicLinkVpc, DescribeVpcClassicLink and DescribeVpcTaskResult.
+// Package vpctest is a fake of the Tencent Cloud VPC module for the
+// ClassicLink actions, speaking both protocols on one server and one world:
+// API 2.0 at /v2/index.php (AttachClassicLinkVpc, DetachClassicLinkVpc,
+// DescribeVpcClassicLink, DescribeVpcTaskResult) and API 3.0 at /
+// (AttachClassicLinkVpc, DetachClassicLinkVpc, DescribeClassicLinkInstances,
+// DescribeVpcTaskResult). A link made over one protocol is seen over the other.
 //
-// It checks requests as the real service does (v2 signature with both
-// methods, GET and POST, unknown SecretId, Timestamp window, Nonce replay,
-// session tokens), keeps state (VPCs, classic instances, links, tasks) and
-// can inject faults. It is the stand-in for the service in this module's
-// tests and examples, and in yours:
+// It checks requests as the real service does (2.0: the v2 signature with
+// both methods, GET and POST, unknown SecretId, Timestamp window, replays,
+// session tokens; 3.0: TC3 over JSON POST and GET, with the UTC scope date,
+// the signed headers, the hashed payload, a 5-minute window and X-TC-Token,
+// and the v1 signature on /), keeps state (VPCs, classic instances, links,
+// tasks) and can inject faults. Signatures are recomputed by code written
+// apart from the SDK's signer. It is the stand-in for the service in this
+// module's tests and examples, and in yours:
 //
 //	srv := vpctest.NewServer()
 //	defer srv.Close()
 //	client, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+//
+// cmd/vpctest runs it as a standalone server.
 //
 // # The default world
 //
@@ -53,4 +61,12 @@
 //   - An unknown Action, a missing or malformed parameter (including gaps or
 //     non-numeric indices in instanceIds.N) is code 4000.
 //   - createTime is written in China Standard Time (UTC+8), as the service does.
+//   - Under API 3.0 every answer has a RequestId, which is also the id of the
+//     task an Attach or Detach starts; the 2.0 business errors answer with
+//     their 3.0 codes (ResourceNotFound, LimitExceeded,
+//     UnsupportedOperation.ClassicInstanceIdAlreadyExists, ResourceInUse for
+//     an instance whose task still runs); Offset and Limit must be JSON
+//     strings; DescribeClassicLinkInstances takes the vpc-id and vm-ip
+//     filters and a Limit up to 100 and lists links oldest first. A fault's
+//     Code answers under 3.0 as its CodeDesc (or its numeric code's class).
 package vpctest
