@@ -266,3 +266,26 @@ func TestTC3NeedsAPI3(t *testing.T) {
 	_, err = core.New(vpcService, testCred, "ap-guangzhou", common.WithAPI(common.API3), common.WithEndpoint("http://h/v2/index.php"))
 	assert.ErrorContains(t, err, "the SDK adds /")
 }
+
+// Under TC3 nothing tells a copy of a request from the original, so a
+// non-idempotent 3.0 call must never be re-sent by net/http either.
+func TestTransportDoesNotResendAPI3Attach(t *testing.T) {
+	t.Parallel()
+	for _, method := range []string{http.MethodPost, http.MethodGet} {
+		srv := newServer3(t, func(n int, w http.ResponseWriter) {
+			if n == 2 {
+				if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+					conn.Close()
+				}
+				return
+			}
+			_, _ = io.WriteString(w, `{"Response":{"RequestId":"r"}}`)
+		})
+		c := newClient3(t, srv.URL, testCred, common.WithHTTPMethod(method))
+		_, err := c.Do(context.Background(), &core.Request{Op: describe3Op})
+		require.NoError(t, err)
+		_, err = c.Do(context.Background(), &core.Request{Op: attach, Params3: attach3{VpcID: "vpc-1", InstanceIDs: []string{"ins-1"}}})
+		assert.ErrorIs(t, err, qerrors.ErrOutcomeUnknown, method)
+		assert.Len(t, srv.requests(), 2, "%s: the dropped Attach is not sent again", method)
+	}
+}
