@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 )
 
 // Credential is a key pair of Tencent Cloud, with a session token for
@@ -14,6 +15,9 @@ import (
 // in an unexported struct field; the SDK keeps credentials behind pointers.)
 type Credential struct {
 	SecretID, SecretKey, Token string
+	// Expires is when temporary credentials stop working; zero means never.
+	// It is not a secret, and the printed forms show it.
+	Expires time.Time
 }
 
 // NewCredential returns a permanent key pair.
@@ -28,6 +32,9 @@ func NewTokenCredential(secretID, secretKey, token string) Credential {
 
 // Retrieve returns c itself, so that a Credential is a [Provider].
 func (c Credential) Retrieve(context.Context) (Credential, error) { return c, nil }
+
+// Expired reports whether c has an expiry time and now is at or past it.
+func (c Credential) Expired(now time.Time) bool { return !c.Expires.IsZero() && !now.Before(c.Expires) }
 
 // Validate reports an empty SecretID or SecretKey, or any character that is
 // not printable ASCII inside a field (white space, control and invisible
@@ -60,8 +67,12 @@ func redacted(s string) string {
 
 // String returns a form with every secret replaced by "[redacted]".
 func (c Credential) String() string {
-	return fmt.Sprintf("auth.Credential{SecretID:%s, SecretKey:%s, Token:%s}",
+	s := fmt.Sprintf("auth.Credential{SecretID:%s, SecretKey:%s, Token:%s",
 		redacted(c.SecretID), redacted(c.SecretKey), redacted(c.Token))
+	if !c.Expires.IsZero() {
+		s += ", Expires:" + c.Expires.UTC().Format(time.RFC3339)
+	}
+	return s + "}"
 }
 
 // GoString is used by %#v; it redacts like String.
@@ -72,16 +83,24 @@ func (c Credential) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String
 
 // LogValue makes slog print only whether each field is set.
 func (c Credential) LogValue() slog.Value {
-	return slog.GroupValue(
+	attrs := []slog.Attr{
 		slog.String("SecretID", redacted(c.SecretID)),
 		slog.String("SecretKey", redacted(c.SecretKey)),
 		slog.String("Token", redacted(c.Token)),
-	)
+	}
+	if !c.Expires.IsZero() {
+		attrs = append(attrs, slog.Time("Expires", c.Expires))
+	}
+	return slog.GroupValue(attrs...)
 }
 
 // MarshalJSON encodes the redacted form, so that a Credential inside a
 // struct that is logged as JSON does not leak.
 func (c Credential) MarshalJSON() ([]byte, error) {
-	return fmt.Appendf(nil, `{"SecretID":%q,"SecretKey":%q,"Token":%q}`,
-		redacted(c.SecretID), redacted(c.SecretKey), redacted(c.Token)), nil
+	b := fmt.Appendf(nil, `{"SecretID":%q,"SecretKey":%q,"Token":%q`,
+		redacted(c.SecretID), redacted(c.SecretKey), redacted(c.Token))
+	if !c.Expires.IsZero() {
+		b = fmt.Appendf(b, `,"Expires":%q`, c.Expires.UTC().Format(time.RFC3339))
+	}
+	return append(b, '}'), nil
 }

@@ -3,7 +3,9 @@ package auth
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"os"
+	"strings"
 )
 
 // Provider supplies credentials. The client calls Retrieve before every
@@ -12,37 +14,136 @@ type Provider interface {
 	Retrieve(ctx context.Context) (Credential, error)
 }
 
-// The environment variables read by [EnvProvider].
+// ErrNoCredentials is returned (wrapped) by a provider whose source has no
+// credentials to give: no variables, no file, no role. [Chain] then asks
+// the next provider; any other error stops it.
+var ErrNoCredentials = errors.New("auth: no credentials found")
+
+// The environment variables read by [EnvProvider], and the session token
+// variables in the order it tries them: this SDK's own, tccli's, Terraform's.
 const (
 	EnvSecretID      = "TENCENTCLOUD_SECRET_ID"
 	EnvSecretKey     = "TENCENTCLOUD_SECRET_KEY"
 	EnvSessionToken  = "TENCENTCLOUD_SESSION_TOKEN"
-	EnvSecurityToken = "TENCENTCLOUD_SECURITY_TOKEN" // older name, read when EnvSessionToken is unset
+	EnvToken         = "TENCENTCLOUD_TOKEN"
+	EnvSecurityToken = "TENCENTCLOUD_SECURITY_TOKEN"
 )
 
-// ErrNoCredentials is returned by providers that find no credentials.
-var ErrNoCredentials = errors.New("auth: no credentials found")
+var tokenVariables = []string{EnvSessionToken, EnvToken, EnvSecurityToken}
 
 type envProvider struct{}
 
-// EnvProvider reads TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and
-// TENCENTCLOUD_SESSION_TOKEN (or TENCENTCLOUD_SECURITY_TOKEN) at every
-// Retrieve. Unset id and key give an error that wraps [ErrNoCredentials].
+// EnvProvider reads TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, and
+// the session token from the first of TENCENTCLOUD_SESSION_TOKEN,
+// TENCENTCLOUD_TOKEN (tccli's name) and TENCENTCLOUD_SECURITY_TOKEN
+// (Terraform's) that is set, at every Retrieve. A variable set to "" counts
+// as unset. With neither id nor key set it answers [ErrNoCredentials]; with
+// only one of them, an error that names the other.
 func EnvProvider() Provider { return envProvider{} }
 
 func (envProvider) Retrieve(context.Context) (Credential, error) {
 	c := Credential{SecretID: os.Getenv(EnvSecretID), SecretKey: os.Getenv(EnvSecretKey)}
-	if c.SecretID == "" && c.SecretKey == "" {
-		return Credential{}, errors.Join(ErrNoCredentials,
-			errors.New("auth: set "+EnvSecretID+" and "+EnvSecretKey))
+	switch {
+	case c.SecretID == "" && c.SecretKey == "":
+		return Credential{}, &sourceError{source: "environment", err: ErrNoCredentials,
+			detail: EnvSecretID + " and " + EnvSecretKey + " are not set"}
+	case c.SecretID == "":
+		return Credential{}, &sourceError{source: "environment", detail: EnvSecretKey + " is set but " + EnvSecretID + " is not"}
+	case c.SecretKey == "":
+		return Credential{}, &sourceError{source: "environment", detail: EnvSecretID + " is set but " + EnvSecretKey + " is not"}
 	}
-	c.Token = os.Getenv(EnvSessionToken)
-	if c.Token == "" {
-		c.Token = os.Getenv(EnvSecurityToken)
+	for _, name := range tokenVariables {
+		if c.Token = os.Getenv(name); c.Token != "" {
+			break
+		}
 	}
-	return c, c.Validate()
+	if err := c.Validate(); err != nil {
+		return Credential{}, &sourceError{source: "environment", detail: strings.TrimPrefix(err.Error(), "auth: ")}
+	}
+	return c, nil
 }
 
-// DefaultChain returns the provider used when the caller has no preference.
-// Today it is [EnvProvider]; profile files and the CVM role come later.
-func DefaultChain() Provider { return EnvProvider() }
+// sourceError is what a provider says about its source: which one, and
+// why it gives nothing. It never holds a secret.
+type sourceError struct {
+	source string // "environment", "credentials file /home/u/.tencentcloud/credentials", ...
+	detail string
+	err    error // ErrNoCredentials, a cause, or nil
+}
+
+func (e *sourceError) Error() string {
+	s := "auth: " + e.source + ": " + e.detail
+	if e.err != nil && e.err != ErrNoCredentials {
+		s += ": " + e.err.Error()
+	}
+	return s
+}
+
+func (e *sourceError) Unwrap() error { return e.err }
+
+// Chain returns a provider that asks each of providers in turn and returns
+// the first credentials found. A provider that answers [ErrNoCredentials]
+// is skipped; any other error (a file that is there but broken, a metadata
+// service that fails) stops the chain, since going on would hide it. When
+// every provider says no, the error lists what each said, one per line, and
+// matches ErrNoCredentials.
+func Chain(providers ...Provider) Provider { return chain(providers) }
+
+type chain []Provider
+
+func (c chain) Retrieve(ctx context.Context) (Credential, error) {
+	var said []string
+	for _, p := range c {
+		cred, err := p.Retrieve(ctx)
+		switch {
+		case err == nil:
+			return cred, nil
+		case !errors.Is(err, ErrNoCredentials):
+			return Credential{}, err
+		}
+		said = append(said, strings.TrimPrefix(err.Error(), "auth: "))
+	}
+	return Credential{}, &chainError{said: said}
+}
+
+// chainError lists why every provider of a chain gave nothing.
+type chainError struct{ said []string }
+
+func (e *chainError) Error() string {
+	if len(e.said) == 0 {
+		return "auth: no credentials: the chain is empty"
+	}
+	return "auth: no credentials in any source:\n\t" + strings.Join(e.said, "\n\t")
+}
+
+func (e *chainError) Is(target error) bool { return target == ErrNoCredentials }
+
+// DefaultChain returns the provider used when the caller has no preference:
+// [EnvProvider], then [ProfileProvider]("", "") (the credentials file),
+// then [TCCLIProvider]("") (the tccli profile), then [CVMRoleProvider]()
+// (the instance role, which answers ErrNoCredentials quickly off a CVM).
+// AssumeRole and TKE web identity are explicit providers of package sts.
+func DefaultChain() Provider { return defaultChain(CVMRoleProvider()) }
+
+func defaultChain(cvmRole Provider) Provider {
+	return Chain(EnvProvider(), ProfileProvider("", ""), TCCLIProvider(""), cvmRole)
+}
+
+// loggerKey carries a *slog.Logger in a Retrieve context.
+type loggerKey struct{}
+
+// ContextWithLogger returns ctx carrying l, for providers that have
+// something to say (the cache warns when a refresh fails while the
+// credentials it holds are still valid). The SDK's clients call Retrieve
+// with their WithLogger logger in the ctx.
+func ContextWithLogger(ctx context.Context, l *slog.Logger) context.Context {
+	return context.WithValue(ctx, loggerKey{}, l)
+}
+
+// contextLogger returns the logger of ctx, or a silent one.
+func contextLogger(ctx context.Context) *slog.Logger {
+	if l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok && l != nil {
+		return l
+	}
+	return slog.New(slog.DiscardHandler)
+}

@@ -14,9 +14,9 @@
 //
 // With -endpoint URL it calls that endpoint, and with -live the real
 // service over API 3.0 (vpc.tencentcloudapi.com; the VPC module's API 2.0
-// went offline on 2023-01-01); both take credentials from
-// TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY and a session token
-// variable (see auth.EnvProvider).
+// went offline on 2023-01-01); both take credentials from auth.DefaultChain:
+// the environment, ~/.tencentcloud/credentials, the tccli profile or the
+// CVM role.
 package main
 
 import (
@@ -67,8 +67,8 @@ func parseFlags(args []string) (config, error) {
 	var cfg config
 	var instances listFlag
 	fs := flag.NewFlagSet("attach-classic-link", flag.ContinueOnError)
-	fs.StringVar(&cfg.endpoint, "endpoint", "", "call this endpoint (scheme and host) with credentials from the environment")
-	fs.BoolVar(&cfg.live, "live", false, "call the real vpc.api.qcloud.com with credentials from the environment")
+	fs.StringVar(&cfg.endpoint, "endpoint", "", "call this endpoint (scheme and host) with credentials from the default chain")
+	fs.BoolVar(&cfg.live, "live", false, "call the real service over API 3.0 (vpc.tencentcloudapi.com) with credentials from the default chain")
 	fs.StringVar(&cfg.vpcID, "vpc", "vpc-2ari9m7h", "VPC id, unified or old")
 	fs.Var(&instances, "instance", "classic instance id; repeat or separate with commas (default ins-df454d,ins-1a2b3c4d)")
 	fs.StringVar(&cfg.region, "region", "ap-guangzhou", "region")
@@ -105,7 +105,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var creds auth.Provider = auth.EnvProvider()
+	var creds auth.Provider = auth.DefaultChain()
 	opts := []common.Option{common.WithAPI(common.API(cfg.api))}
 	waitOpts := []vpc.WaitOption{vpc.WithMaxWait(5 * time.Minute)}
 	switch {

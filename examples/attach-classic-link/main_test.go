@@ -62,6 +62,7 @@ func TestInstanceFlagSplitsCommasAndRepeats(t *testing.T) {
 }
 
 func TestRunAgainstAnEndpointWithEnvironmentCredentials(t *testing.T) {
+	t.Setenv("HOME", t.TempDir()) // no credentials file or tccli profile of the machine
 	srv := vpctest.NewServer()
 	defer srv.Close()
 	t.Setenv("TENCENTCLOUD_SECRET_ID", srv.Credential().SecretID)
@@ -73,6 +74,6 @@ func TestRunAgainstAnEndpointWithEnvironmentCredentials(t *testing.T) {
 
 	t.Setenv("TENCENTCLOUD_SECRET_KEY", "")
 	err := run(context.Background(), []string{"-endpoint", srv.URL()}, &bytes.Buffer{})
-	assert.ErrorContains(t, err, "SecretKey is empty")
+	assert.ErrorContains(t, err, "TENCENTCLOUD_SECRET_KEY is not")
 	assert.Equal(t, 1, srv.RequestCount("AttachClassicLinkVpc"), "nothing sent without a key")
 }

@@ -36,7 +36,8 @@ type Client struct {
 	transport http.RoundTripper
 }
 
-// New returns a client of service in region. It checks the credentials
+// New returns a client of service in region ("": $TENCENTCLOUD_REGION, else
+// the region of the tccli profile). It checks the credentials
 // provider, the region and the options (and, when creds is a static
 // auth.Credential, the credential itself), so that mistakes show up here
 // rather than at the first call. Its errors match errors.ErrInvalidInput
@@ -51,7 +52,13 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 			problems = append(problems, qerrors.Invalid("credentials", "%s", strings.TrimPrefix(err.Error(), "auth: ")))
 		}
 	}
-	if err := validRegion(region); err != nil {
+	if region == "" {
+		var err *qerrors.ValidationError
+		if region, err = defaultRegion(); err != nil {
+			problems = append(problems, err)
+		}
+	}
+	if err := validRegion(region); region != "" && err != nil { // "" was reported above
 		problems = append(problems, err)
 	}
 	settings, optProblems := resolve(&o, service.Name)

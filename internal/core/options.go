@@ -98,8 +98,6 @@ const maxRegionLength = 32
 
 func validRegion(region string) *qerrors.ValidationError {
 	switch {
-	case region == "":
-		return qerrors.Invalid("region", "must not be empty")
 	case len(region) > maxRegionLength:
 		return qerrors.Invalid("region", "%d characters: at most %d", len(region), maxRegionLength)
 	case strings.ContainsFunc(region, func(r rune) bool {

@@ -32,7 +32,6 @@ func TestNewClientRejectsBadInput(t *testing.T) {
 		{"typed nil provider", nilCred, "ap-guangzhou", nil, "credentials: nil credential provider"},
 		{"typed nil func provider", (*failingProvider)(nil), "ap-guangzhou", nil, "nil credential provider"},
 		{"empty key", auth.NewCredential(testID, ""), "ap-guangzhou", nil, "credentials: SecretKey is empty"},
-		{"empty region", testCred, "", nil, "region: must not be empty"},
 		{"odd region", testCred, "ap guangzhou", nil, "want lower-case letters"},
 		{"long region", testCred, strings.Repeat("a", 33), nil, "region: 33 characters: at most 32"},
 		{"signature method", testCred, "gz", []common.Option{common.WithSignatureMethod("MD5")}, "WithSignatureMethod"},
@@ -75,13 +74,13 @@ func TestNewClientNeverPrintsEndpointPassword(t *testing.T) {
 // Every problem is reported, each on a line of its own, each a ValidationError.
 func TestNewClientListsEveryProblem(t *testing.T) {
 	t.Parallel()
-	_, err := core.New(vpcService, nil, "", common.WithHTTPMethod("PUT"), common.WithMaxRetries(-1))
+	_, err := core.New(vpcService, nil, "AP", common.WithHTTPMethod("PUT"), common.WithMaxRetries(-1))
 	require.Error(t, err)
 	lines := strings.Split(err.Error(), "\n")
 	require.Len(t, lines, 5, err.Error())
 	assert.Equal(t, "vpc: invalid client configuration (4 problems):", lines[0])
 	assert.Equal(t, "\tcredentials: nil credential provider", lines[1])
-	assert.Equal(t, "\tregion: must not be empty", lines[2])
+	assert.Equal(t, "\tregion: \"AP\": want lower-case letters, digits and '-', like ap-guangzhou", lines[2])
 	assert.Equal(t, "\tWithHTTPMethod: \"PUT\": want GET or POST", lines[3])
 	assert.Equal(t, "\tWithMaxRetries: -1: want 0 to 20", lines[4])
 	var ve *qerrors.ValidationError

@@ -122,7 +122,7 @@ func (b *attemptBody) Close() error {
 // sign returns a clone of req with ctx, carrying the call signed with
 // credentials fetched for this attempt.
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
-	cred, err := s.creds.Retrieve(ctx)
+	cred, err := s.creds.Retrieve(auth.ContextWithLogger(ctx, s.logger))
 	if err != nil {
 		return nil, &permanentError{fmt.Errorf("retrieving credentials: %w", err)}
 	}
