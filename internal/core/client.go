@@ -169,6 +169,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 		out = req.Result3
 	}
 	st := &callState{op: req.Op, action: action, enc: enc}
+	st.secrets.add(req.Secrets...)
 	env, err := c.do(ctx, st, out)
 	return env, st.secrets.scrubErr(err)
 }

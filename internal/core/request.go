@@ -29,6 +29,9 @@ type Operation struct {
 	// Idempotent actions (Describe*) are retried after any transient
 	// failure; others only when the request certainly was not acted on.
 	Idempotent bool
+	// Unsigned actions (API 3.0 only, TC3) carry Authorization: SKIP and no
+	// credentials: AssumeRoleWithWebIdentity proves itself by its token.
+	Unsigned bool
 }
 
 // name returns the action's name under api.
@@ -52,6 +55,9 @@ type Request struct {
 	// Result3 receives the API 3.0 Response object: a pointer to a
 	// json-tagged struct, or nil.
 	Result3 any
+	// Secrets are parameter values that no error or log line may show (a
+	// web identity token), besides the credentials and signatures.
+	Secrets []string
 }
 
 // Envelope holds the common fields of a successful answer.
@@ -81,6 +87,8 @@ type encoded struct {
 func (c *Client) encode(req *Request, action string) (*encoded, error) {
 	var form url.Values
 	switch {
+	case req.Op.Unsigned && (c.api != common.API3 || c.sigMethod != auth.TC3HmacSHA256):
+		return nil, qerrors.Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
 	case c.api == common.API2:
 		v, err := encodeParams2(req.Params2)
 		if err != nil {

@@ -39,29 +39,43 @@ func canonicalHashTC3(method, query, contentType, host string, payload []byte) s
 // signTC3 puts the call's body or query and the TC3 headers of one attempt
 // at timestamp ts on out, and returns the signature.
 func (c *Client) signTC3(out *http.Request, st *callState, cred auth.Credential, ts int64) string {
-	e := st.enc
-	if out.Method == http.MethodPost {
-		setBody(out, e.body, st.op.Idempotent)
-	} else {
-		out.URL.RawQuery = e.query
-	}
-	tsText := strconv.FormatInt(ts, 10)
+	tsText := c.setTC3Request(out, st, ts)
 	date := time.Unix(ts, 0).UTC().Format(time.DateOnly)
 	scope := date + "/" + c.service.Name + "/tc3_request"
 	signature := auth.SignTC3(cred.SecretKey, date, c.service.Name,
-		"TC3-HMAC-SHA256\n"+tsText+"\n"+scope+"\n"+e.canonicalHash)
+		"TC3-HMAC-SHA256\n"+tsText+"\n"+scope+"\n"+st.enc.canonicalHash)
 	h := out.Header
-	h.Set("Content-Type", c.contentType())
-	h.Set("X-TC-Action", st.action)
-	h.Set("X-TC-Version", c.service.Version3)
-	h.Set("X-TC-Region", c.region)
-	h.Set("X-TC-Timestamp", tsText)
 	if cred.Token != "" {
 		h.Set("X-TC-Token", cred.Token)
 	}
 	h.Set("Authorization", "TC3-HMAC-SHA256 Credential="+cred.SecretID+"/"+scope+
 		", SignedHeaders=content-type;host, Signature="+signature)
 	return signature
+}
+
+// setTC3Request puts the call's body or query and the X-TC headers of an
+// attempt at timestamp ts on out, and returns the timestamp as sent.
+func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) string {
+	if out.Method == http.MethodPost {
+		setBody(out, st.enc.body, st.op.Idempotent)
+	} else {
+		out.URL.RawQuery = st.enc.query
+	}
+	tsText := strconv.FormatInt(ts, 10)
+	h := out.Header
+	h.Set("Content-Type", c.contentType())
+	h.Set("X-TC-Action", st.action)
+	h.Set("X-TC-Version", c.service.Version3)
+	h.Set("X-TC-Region", c.region)
+	h.Set("X-TC-Timestamp", tsText)
+	return tsText
+}
+
+// markUnsigned makes out an unsigned API 3.0 request (Authorization: SKIP),
+// as AssumeRoleWithWebIdentity is: the call proves itself by its parameters.
+func (c *Client) markUnsigned(out *http.Request, st *callState, ts int64) {
+	c.setTC3Request(out, st, ts)
+	out.Header.Set("Authorization", "SKIP")
 }
 
 // contentType is the Content-Type of the client's API 3.0 requests.

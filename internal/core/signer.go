@@ -122,24 +122,28 @@ func (b *attemptBody) Close() error {
 // sign returns a clone of req with ctx, carrying the call signed with
 // credentials fetched for this attempt.
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
-	cred, err := s.creds.Retrieve(auth.ContextWithLogger(ctx, s.logger))
-	if err != nil {
-		return nil, &permanentError{fmt.Errorf("retrieving credentials: %w", err)}
-	}
-	st.secrets.add(cred.SecretID, cred.SecretKey, cred.Token)
-	if err := cred.Validate(); err != nil {
-		return nil, &permanentError{err}
-	}
 	out := req.Clone(ctx)
 	out.GetBody = nil // go-retryablehttp sets one; the clone's body is set below
 	ts := st.nextTimestamp(time.Now().Unix())
-	var signature string
-	if s.c.sigMethod == auth.TC3HmacSHA256 {
-		signature = s.c.signTC3(out, st, cred, ts)
+	if st.op.Unsigned {
+		s.c.markUnsigned(out, st, ts)
 	} else {
-		signature = s.c.signForm(out, st, cred, ts)
+		cred, err := s.creds.Retrieve(auth.ContextWithLogger(ctx, s.logger))
+		if err != nil {
+			return nil, &permanentError{fmt.Errorf("retrieving credentials: %w", err)}
+		}
+		st.secrets.add(cred.SecretID, cred.SecretKey, cred.Token)
+		if err := cred.Validate(); err != nil {
+			return nil, &permanentError{err}
+		}
+		var signature string
+		if s.c.sigMethod == auth.TC3HmacSHA256 {
+			signature = s.c.signTC3(out, st, cred, ts)
+		} else {
+			signature = s.c.signForm(out, st, cred, ts)
+		}
+		st.secrets.add(signature)
 	}
-	st.secrets.add(signature)
 	if out.Body == nil && !st.op.Idempotent {
 		// net/http re-sends on its own a GET whose reused connection failed
 		// after the write. A request with a body and no GetBody is not
