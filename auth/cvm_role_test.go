@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -128,4 +129,25 @@ func TestCVMRoleProviderWithoutService(t *testing.T) {
 	_, err = auth.CVMRoleProvider(auth.WithMetadataEndpoint(hang.URL), auth.WithMetadataTimeout(time.Hour)).Retrieve(ctx)
 	assert.Error(t, err)
 	assert.Less(t, time.Since(start), 5*time.Second, "bounded by ctx")
+}
+
+// 100 goroutines asking a fresh CVM role provider make one metadata request
+// for the credentials.
+func TestCVMRoleProviderOneRequestForManyCallers(t *testing.T) {
+	t.Parallel()
+	m := newMetadata(t, "worker", http.StatusOK, func() string {
+		time.Sleep(20 * time.Millisecond) // a slow service, so that callers pile up
+		return roleJSON(time.Now().Add(time.Hour))
+	})
+	p := auth.CVMRoleProvider(auth.WithMetadataEndpoint(m.URL))
+	var wg sync.WaitGroup
+	for range 100 {
+		wg.Go(func() {
+			_, err := p.Retrieve(context.Background())
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, int32(1), m.listed.Load())
+	assert.Equal(t, int32(1), m.fetched.Load())
 }
