@@ -34,13 +34,13 @@ type v2Response struct {
 	TaskID   any    `json:"taskId"`
 }
 
-func officialClient(t testing.TB, srv *vpctest.Server, cred auth.Credential, signMethod, httpMethod string) *tc.Client {
+func officialClient(t testing.TB, base string, cred auth.Credential, signMethod, httpMethod string) *tc.Client {
 	t.Helper()
 	cp := profile.NewClientProfile()
 	cp.SignMethod = signMethod
 	cp.HttpProfile.ReqMethod = httpMethod
 	cp.HttpProfile.Scheme = "http"
-	cp.HttpProfile.Endpoint = strings.TrimPrefix(srv.URL(), "http://") + "/v2/index.php"
+	cp.HttpProfile.Endpoint = strings.TrimPrefix(base, "http://") + "/v2/index.php"
 	return tc.NewCommonClient(tc.NewTokenCredential(cred.SecretID, cred.SecretKey, cred.Token), "ap-guangzhou", cp)
 }
 
@@ -68,7 +68,7 @@ func TestOfficialClientIsAcceptedByVpctest(t *testing.T) {
 					srv := vpctest.NewServer(vpctest.WithCredential(cred))
 					defer srv.Close()
 
-					resp, err := attach(officialClient(t, srv, cred, sig, httpMethod), "vpc-2ari9m7h", "ins-df454d", "ins-1a2b3c4d")
+					resp, err := attach(officialClient(t, srv.URL(), cred, sig, httpMethod), "vpc-2ari9m7h", "ins-df454d", "ins-1a2b3c4d")
 					require.NoError(t, err)
 					assert.Equal(t, "0", fmt.Sprint(resp.Code), "%s: %s", resp.CodeDesc, resp.Message)
 					assert.NotNil(t, resp.TaskID)
@@ -91,7 +91,7 @@ func TestOfficialClientWithWrongKeyIsRejected(t *testing.T) {
 	wrong := auth.NewCredential(vpctest.DefaultCredential.SecretID, "not-the-key")
 	for _, sig := range []string{"HmacSHA1", "HmacSHA256"} {
 		// The official SDK reads a v2 error envelope and reports its codeDesc.
-		_, err := attach(officialClient(t, srv, wrong, sig, "GET"), "vpc-2ari9m7h", "ins-df454d")
+		_, err := attach(officialClient(t, srv.URL(), wrong, sig, "GET"), "vpc-2ari9m7h", "ins-df454d")
 		var sdkErr *tcerr.TencentCloudSDKError
 		require.ErrorAs(t, err, &sdkErr, sig)
 		assert.Equal(t, "AuthFailure.SignatureFailure", sdkErr.GetCode(), sig)

@@ -22,22 +22,33 @@ const redactedText = "[redacted]"
 // calling goroutine touches it (go-retryablehttp runs attempts on it).
 type secrets struct {
 	values   []string
+	inline   [6]string         // backs values for the usual few, without an allocation
+	minLen   int               // of the shortest value: shorter text holds none
 	replacer *strings.Replacer // built on first use after the last add
 }
 
 // add records secret values; empty ones are ignored.
 func (s *secrets) add(values ...string) {
 	for _, v := range values {
-		if v != "" && !slices.Contains(s.values, v) {
-			s.values = append(s.values, v)
-			s.replacer = nil
+		if v == "" || slices.Contains(s.values, v) {
+			continue
 		}
+		if s.values == nil {
+			s.values = s.inline[:0]
+		}
+		s.values = append(s.values, v)
+		if s.minLen == 0 || len(v) < s.minLen {
+			s.minLen = len(v)
+		}
+		s.replacer = nil
 	}
 }
 
-// scrub returns text with every known secret replaced by [redacted].
+// scrub returns text with every known secret replaced by [redacted]. Text
+// shorter than every secret ("Success", "") is returned as it is, without
+// building the replacer: the success path pays nothing.
 func (s *secrets) scrub(text string) string {
-	if len(s.values) == 0 || text == "" {
+	if len(s.values) == 0 || len(text) < s.minLen {
 		return text
 	}
 	if s.replacer == nil {
