@@ -1,15 +1,16 @@
 package auth
 
 import (
-	"cmp"
 	"crypto/hmac"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"hash"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // SignatureMethod selects how requests are signed.
@@ -28,6 +29,132 @@ const (
 // v2-style signature; TC3HmacSHA256 is checked apart, as only API 3.0 has it.
 func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 }
 
+// Param is one name=value parameter of the v2-style signature.
+type Param struct{ Name, Value string }
+
+// compareNames orders parameter names as the signature does: byte-wise,
+// with "." read as "_" (PROTOCOL.md section 3); names equal under that
+// reading are ordered by their own spelling, so the order is total.
+func compareNames(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		x, y := a[i], b[i]
+		if x == '.' {
+			x = '_'
+		}
+		if y == '.' {
+			y = '_'
+		}
+		if x != y {
+			return int(x) - int(y)
+		}
+	}
+	if c := len(a) - len(b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// sameName reports whether a and b are one name to the service, which
+// reads "." as "_".
+func sameName(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range len(a) {
+		x, y := a[i], b[i]
+		if x == '.' {
+			x = '_'
+		}
+		if y == '.' {
+			y = '_'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// SortParams sorts params in the order of the string to sign and returns
+// two names that are the same once "_" and "." are read alike (a_b, a.b),
+// or "", "" if there are none: such a pair cannot be signed unambiguously,
+// and a request that holds one must be refused before it is sent.
+func SortParams(params []Param) (string, string) {
+	slices.SortFunc(params, func(a, b Param) int { return compareNames(a.Name, b.Name) })
+	for i := 1; i < len(params); i++ {
+		if a, b := params[i-1].Name, params[i].Name; a != b && sameName(a, b) {
+			return a, b
+		}
+	}
+	return "", ""
+}
+
+// StringToSignSorted builds the string to sign of the parameters of a and
+// b, each sorted with [SortParams], as [StringToSign] does: a service
+// client can sort its call's own parameters once and merge in those of
+// each attempt (Timestamp, Nonce, ...). Signature is never signed.
+func StringToSignSorted(httpMethod, host, path string, a, b []Param) string {
+	size := len(httpMethod) + len(host) + len(path) + 1
+	for _, p := range a {
+		size += len(p.Name) + len(p.Value) + 2
+	}
+	for _, p := range b {
+		size += len(p.Name) + len(p.Value) + 2
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for i := range len(httpMethod) { // upper case, without a copy
+		c := httpMethod[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		sb.WriteByte(c)
+	}
+	sb.WriteString(host)
+	sb.WriteString(path)
+	sb.WriteByte('?')
+	first := true
+	write := func(p Param) {
+		if p.Name == "Signature" {
+			return
+		}
+		if !first {
+			sb.WriteByte('&')
+		}
+		first = false
+		for i := range len(p.Name) { // "_" is written as "."
+			c := p.Name[i]
+			if c == '_' {
+				c = '.'
+			}
+			sb.WriteByte(c)
+		}
+		sb.WriteByte('=')
+		sb.WriteString(p.Value)
+	}
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && compareNames(a[0].Name, b[0].Name) <= 0 {
+			write(a[0])
+			a = a[1:]
+		} else {
+			write(b[0])
+			b = b[1:]
+		}
+	}
+	return sb.String()
+}
+
+// paramsOf lists the first value of each name of params.
+func paramsOf(params url.Values) []Param {
+	out := make([]Param, 0, len(params))
+	for name, vs := range params {
+		if len(vs) > 0 {
+			out = append(out, Param{name, vs[0]})
+		}
+	}
+	return out
+}
+
 // StringToSign builds the v2 string to sign (PROTOCOL.md section 3): the
 // upper-case method, the host, the path, "?" and every parameter but
 // Signature as name=value pairs joined by "&", with "_" in names written as
@@ -37,52 +164,16 @@ func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 
 // are ordered by their original spelling, so the result is deterministic.
 // Only the first value of a name is used.
 func StringToSign(httpMethod, host, path string, params url.Values) string {
-	type pair struct{ key, name, value string }
-	pairs := make([]pair, 0, len(params))
-	size := len(httpMethod) + len(host) + len(path) + 1
-	for name, vs := range params {
-		if name == "Signature" || len(vs) == 0 {
-			continue
-		}
-		pairs = append(pairs, pair{strings.ReplaceAll(name, ".", "_"), name, vs[0]})
-		size += len(name) + len(vs[0]) + 2
-	}
-	slices.SortFunc(pairs, func(a, b pair) int {
-		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
-	})
-
-	var b strings.Builder
-	b.Grow(size)
-	b.WriteString(strings.ToUpper(httpMethod))
-	b.WriteString(host)
-	b.WriteString(path)
-	b.WriteByte('?')
-	for i, p := range pairs {
-		if i > 0 {
-			b.WriteByte('&')
-		}
-		b.WriteString(strings.ReplaceAll(p.name, "_", "."))
-		b.WriteByte('=')
-		b.WriteString(p.value)
-	}
-	return b.String()
+	sorted := paramsOf(params)
+	SortParams(sorted)
+	return StringToSignSorted(httpMethod, host, path, sorted, nil)
 }
 
 // CollidingNames returns two parameter names of params that are the same
 // once "_" and "." are read alike (a_b and a.b), or "", "" if there are none.
 // Such a pair cannot be signed unambiguously: the service reads both as one
 // name, so a request that holds one must be refused before it is sent.
-func CollidingNames(params url.Values) (string, string) {
-	seen := make(map[string]string, len(params))
-	for name := range params {
-		key := strings.ReplaceAll(name, ".", "_")
-		if other, ok := seen[key]; ok {
-			return min(name, other), max(name, other)
-		}
-		seen[key] = name
-	}
-	return "", ""
-}
+func CollidingNames(params url.Values) (string, string) { return SortParams(paramsOf(params)) }
 
 // Sign returns the standard base64 (with padding) of the HMAC of
 // stringToSign keyed by secretKey: HMAC-SHA256 for [HmacSHA256], HMAC-SHA1
@@ -92,20 +183,32 @@ func Sign(stringToSign, secretKey string, m SignatureMethod) string {
 	if m == HmacSHA256 {
 		h = sha256.New
 	}
-	mac := hmac.New(h, []byte(secretKey))
-	mac.Write([]byte(stringToSign))
-	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+	var sum [sha256.Size]byte
+	mac := macs.get(secretKey, m, h)
+	defer macs.put(mac)
+	var out [base64Len]byte
+	n := base64.StdEncoding.EncodedLen(mac.sum(stringToSign, sum[:0]))
+	base64.StdEncoding.Encode(out[:n], sum[:mac.size])
+	return string(out[:n])
 }
+
+// base64Len is the base64 length of the longest MAC (SHA-256, 32 bytes).
+const base64Len = (sha256.Size + 2) / 3 * 4
 
 // SignTC3 returns the TC3-HMAC-SHA256 signature (lower-case hex) of
 // stringToSign, PROTOCOL3.md section 2: the signing key is derived from
 // secretKey through date (the UTC date of the request's timestamp,
-// YYYY-MM-DD), service ("vpc") and "tc3_request".
+// YYYY-MM-DD), service ("vpc") and "tc3_request". The derived key of the
+// last (secretKey, date, service) is kept, as it changes once a day.
 func SignTC3(secretKey, date, service, stringToSign string) string {
-	key := hmacSHA256([]byte("TC3"+secretKey), date)
-	key = hmacSHA256(key, service)
-	key = hmacSHA256(key, "tc3_request")
-	return hex.EncodeToString(hmacSHA256(key, stringToSign))
+	key := tc3Keys.get(secretKey, date, service)
+	mac := macs.get(key, TC3HmacSHA256, sha256.New)
+	defer macs.put(mac)
+	var sum [sha256.Size]byte
+	mac.sum(stringToSign, sum[:0])
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], sum[:])
+	return string(out[:])
 }
 
 func hmacSHA256(key []byte, msg string) []byte {
@@ -113,3 +216,59 @@ func hmacSHA256(key []byte, msg string) []byte {
 	mac.Write([]byte(msg))
 	return mac.Sum(nil)
 }
+
+// tc3KeyCache keeps the last derived TC3 signing key.
+type tc3KeyCache struct {
+	mu                       sync.Mutex
+	secretKey, date, service string
+	key                      string
+}
+
+var tc3Keys tc3KeyCache
+
+func (c *tc3KeyCache) get(secretKey, date, service string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.key == "" || c.secretKey != secretKey || c.date != date || c.service != service {
+		k := hmacSHA256([]byte("TC3"+secretKey), date)
+		k = hmacSHA256(k, service)
+		c.secretKey, c.date, c.service, c.key = secretKey, date, service, string(hmacSHA256(k, "tc3_request"))
+	}
+	return c.key
+}
+
+// pooledMAC is an HMAC with its key and a buffer for the message, reused
+// while the key stays the same: a fresh HMAC costs several allocations.
+type pooledMAC struct {
+	key  string
+	m    SignatureMethod
+	mac  hash.Hash
+	size int
+	buf  []byte
+}
+
+// sum appends the MAC of msg to dst and returns the MAC's length.
+func (p *pooledMAC) sum(msg string, dst []byte) int {
+	p.mac.Reset()
+	p.buf = append(p.buf[:0], msg...)
+	p.mac.Write(p.buf)
+	p.mac.Sum(dst)
+	if cap(p.buf) > 64<<10 { // do not keep a huge buffer around
+		p.buf = nil
+	}
+	return p.size
+}
+
+type macPool struct{ pool sync.Pool }
+
+var macs macPool
+
+func (p *macPool) get(key string, m SignatureMethod, h func() hash.Hash) *pooledMAC {
+	if v, ok := p.pool.Get().(*pooledMAC); ok && v.key == key && v.m == m {
+		return v
+	}
+	mac := hmac.New(h, []byte(key))
+	return &pooledMAC{key: key, m: m, mac: mac, size: mac.Size()}
+}
+
+func (p *macPool) put(v *pooledMAC) { p.pool.Put(v) }

@@ -155,4 +155,3 @@ func BenchmarkAttachAPI3(b *testing.B) {
 		})
 	}
 }
-

@@ -65,4 +65,3 @@ func BenchmarkDescribeVpcClassicLink(b *testing.B) {
 		}
 	})
 }
-

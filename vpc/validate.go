@@ -3,6 +3,7 @@ package vpc
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -91,15 +92,15 @@ func (c *Client) validateLink(vpcID string, ids []string) error {
 		return qerrors.Invalid("InstanceIDs", "%d ids: at most %d in one call (a VPC links at most 100 classic instances); split the list with BatchInstanceIDs",
 			len(ids), MaxInstanceIDsPerCall)
 	}
-	seen := make(map[string]int, len(ids))
 	for i, id := range ids {
 		if p := idProblem(id); p != "" {
 			return qerrors.Invalid(instanceField(i), "%s", p)
 		}
-		if j, dup := seen[id]; dup {
+		// At most 100 ids: comparing each with those before is cheaper
+		// than a map.
+		if j := slices.Index(ids[:i], id); j >= 0 {
 			return qerrors.Invalid(instanceField(i), "%q repeats %s", id, instanceField(j))
 		}
-		seen[id] = i
 	}
 	return nil
 }

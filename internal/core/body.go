@@ -15,14 +15,24 @@ const maxBodyBytes = 8 << 20
 var errBodyTooLarge = fmt.Errorf("%w: body larger than %d bytes", qerrors.ErrMalformedResponse, maxBodyBytes)
 
 func readBody(r io.Reader) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxBodyBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading response: %w", err)
+	// io.ReadAll through an io.LimitReader, without the LimitReader.
+	b := make([]byte, 0, 512)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if len(b) > maxBodyBytes {
+			return nil, errBodyTooLarge
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading response: %w", err)
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
 	}
-	if len(b) > maxBodyBytes {
-		return nil, errBodyTooLarge
-	}
-	return b, nil
 }
 
 // secretish matches parameters that must not be echoed from a response body

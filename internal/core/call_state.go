@@ -2,6 +2,7 @@ package core
 
 import (
 	"net/http"
+	"net/http/httptrace"
 	"sync/atomic"
 )
 
@@ -19,6 +20,12 @@ type callState struct {
 
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets
+
+	// trace counts the writes; body bounds reading the answer by the
+	// attempt's timeout. Attempts run one after the other, so one of each
+	// per call serves them all.
+	trace httptrace.ClientTrace
+	body  attemptBody
 
 	// answer is the current attempt's 200 body and its envelope, when the
 	// retry policy has read them; Do decodes from it instead of reading and
@@ -47,6 +54,15 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte) (envelope
 	s.answer = a
 	return a
 }
+
+// newCallState returns the state of a call of op.
+func newCallState(op Operation, action string, enc *encoded) *callState {
+	st := &callState{op: op, action: action, enc: enc}
+	st.trace.WroteRequest = st.wrote
+	return st
+}
+
+func (s *callState) wrote(httptrace.WroteRequestInfo) { s.writes.Add(1) }
 
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {

@@ -88,7 +88,8 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	// covers reading the body; http.Client.Timeout over a custom transport
 	// would send net/http down its legacy cancellation path.
 	timeout := o.AttemptTimeout()
-	hc.Transport = &signer{c: c, next: next, creds: creds, logger: logger,
+	_, static := creds.(auth.Credential)
+	hc.Transport = &signer{c: c, next: next, creds: creds, logger: logger, static: static,
 		timeout: timeout, timeoutErr: &attemptTimeoutError{after: timeout}}
 	hc.Timeout = 0
 	if hc.CheckRedirect == nil {
@@ -168,7 +169,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	if c.api == common.API3 {
 		out = req.Result3
 	}
-	st := &callState{op: req.Op, action: action, enc: enc}
+	st := newCallState(req.Op, action, enc)
 	st.secrets.add(req.Secrets...)
 	env, err := c.do(ctx, st, out)
 	return env, st.secrets.scrubErr(err)

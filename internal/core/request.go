@@ -3,6 +3,7 @@ package core
 import (
 	"encoding/json"
 	"net/url"
+	"strings"
 
 	"github.com/google/go-querystring/query"
 
@@ -70,10 +71,12 @@ type Envelope struct {
 
 // encoded is the attempt-independent form of a call's parameters.
 type encoded struct {
-	// form holds the parameters of the v2-style signature (API 2.0, and
-	// API 3.0 with HmacSHA1/HmacSHA256), unsigned: Action, Region (and
-	// Version) and the action's own.
-	form url.Values
+	// params are the unsigned parameters of the v2-style signature (API
+	// 2.0, and API 3.0 with HmacSHA1/HmacSHA256), sorted for the string to
+	// sign: Action, Region (and Version) and the action's own; form is the
+	// same, query-encoded, to which each attempt appends its own.
+	params []auth.Param
+	form   string
 	// body is the TC3 POST's JSON body; query the TC3 GET's query.
 	body  []byte
 	query string
@@ -107,10 +110,28 @@ func (c *Client) encode(req *Request, action string) (*encoded, error) {
 	}
 	form.Set("Action", action)
 	form.Set("Region", c.region)
-	if a, b := auth.CollidingNames(form); a != "" {
+	params := make([]auth.Param, 0, len(form)+6) // room for the attempt's own, merged in later
+	for name, vs := range form {
+		params = append(params, auth.Param{Name: name, Value: vs[0]})
+	}
+	if a, b := auth.SortParams(params); a != "" {
 		return nil, qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
 	}
-	return &encoded{form: form}, nil
+	size := 0
+	for _, p := range params {
+		size += len(p.Name) + len(p.Value) + 2
+	}
+	var q strings.Builder
+	q.Grow(size + size/4)
+	for i, p := range params {
+		if i > 0 {
+			q.WriteByte('&')
+		}
+		q.WriteString(url.QueryEscape(p.Name))
+		q.WriteByte('=')
+		q.WriteString(url.QueryEscape(p.Value))
+	}
+	return &encoded{params: params, form: q.String()}, nil
 }
 
 // encodeParams2 turns a go-querystring tagged struct (or nil) into values.

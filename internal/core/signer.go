@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
-	"strings"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
@@ -34,6 +33,8 @@ type signer struct {
 	logger  *slog.Logger
 	// timeoutErr is the cause of the attempts that time out, made once.
 	timeoutErr *attemptTimeoutError
+	// static is set when creds is an auth.Credential, which needs no logger.
+	static bool
 }
 
 // attemptTimeoutError is the cause of an attempt that ran out of its
@@ -56,9 +57,7 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 	if s.timeout > 0 {
 		ctx, cancel = context.WithTimeoutCause(ctx, s.timeout, s.timeoutErr)
 	}
-	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(httptrace.WroteRequestInfo) { st.writes.Add(1) },
-	})
+	ctx = httptrace.WithClientTrace(ctx, &st.trace)
 	signed, err := s.sign(ctx, req, st)
 	if err != nil {
 		cancel()
@@ -71,7 +70,8 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 		err = s.timedOut(ctx, err)
 		cancel()
 	} else {
-		resp.Body = &attemptBody{ReadCloser: resp.Body, ctx: ctx, cancel: cancel, s: s}
+		st.body = attemptBody{ReadCloser: resp.Body, ctx: ctx, cancel: cancel, s: s}
+		resp.Body = &st.body
 	}
 	if s.logger.Enabled(ctx, slog.LevelDebug) {
 		attrs := []slog.Attr{
@@ -122,13 +122,22 @@ func (b *attemptBody) Close() error {
 // sign returns a clone of req with ctx, carrying the call signed with
 // credentials fetched for this attempt.
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
-	out := req.Clone(ctx)
-	out.GetBody = nil // go-retryablehttp sets one; the clone's body is set below
+	// A shallow copy: the header is the call's own (no caller holds it), so
+	// each attempt may set its headers in it; the URL is copied, as the
+	// query is the attempt's.
+	out := req.WithContext(ctx)
+	u := *req.URL
+	out.URL = &u
+	out.GetBody = nil // go-retryablehttp sets one; the copy's body is set below
 	ts := st.nextTimestamp(time.Now().Unix())
 	if st.op.Unsigned {
 		s.c.markUnsigned(out, st, ts)
 	} else {
-		cred, err := s.creds.Retrieve(auth.ContextWithLogger(ctx, s.logger))
+		rctx := ctx
+		if !s.static { // a static credential logs nothing: no context for it
+			rctx = auth.ContextWithLogger(ctx, s.logger)
+		}
+		cred, err := s.creds.Retrieve(rctx)
 		if err != nil {
 			return nil, &permanentError{fmt.Errorf("retrieving credentials: %w", err)}
 		}
@@ -150,7 +159,7 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 		// replayable for it. The body is empty and, with the identity
 		// transfer coding, written as nothing: no header, and no goroutine
 		// to probe it.
-		out.Body = io.NopCloser(strings.NewReader(""))
+		out.Body = emptyBody
 		out.TransferEncoding = identity
 	}
 	return out, nil
@@ -168,6 +177,18 @@ func setBody(out *http.Request, b []byte, replayable bool) {
 
 // identity is the transfer coding of a non-replayable GET's empty body.
 var identity = []string{"identity"}
+
+// emptyBody is that body: it has no state, so every request may share it.
+var emptyBody io.ReadCloser = noBody{}
+
+type noBody struct{}
+
+func (noBody) Read([]byte) (int, error) { return 0, io.EOF }
+func (noBody) Close() error             { return nil }
+
+// WriteTo writes nothing; without it net/http would copy the body through
+// a fresh 32 KB buffer.
+func (noBody) WriteTo(io.Writer) (int64, error) { return 0, nil }
 
 // callStateKey carries a *callState in the request context.
 type callStateKey struct{}
