@@ -1,6 +1,8 @@
 package core
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptrace"
 	"sync/atomic"
@@ -26,6 +28,12 @@ type callState struct {
 	// per call serves them all.
 	trace httptrace.ClientTrace
 	body  attemptBody
+	// reqBody is the attempt's request body; hdr backs the values of the
+	// headers it sets (hdrUsed of them so far), so that setting a header
+	// costs no allocation.
+	reqBody requestBody
+	hdr     [8]string
+	hdrUsed int
 
 	// answer is the current attempt's 200 body and its envelope, when the
 	// retry policy has read them; Do decodes from it instead of reading and
@@ -64,10 +72,41 @@ func newCallState(op Operation, action string, enc *encoded) *callState {
 
 func (s *callState) wrote(httptrace.WroteRequestInfo) { s.writes.Add(1) }
 
+// setHeader sets header key (used as given: the X-TC names are not in
+// canonical form, and need not be) of the attempt's request.
+func (s *callState) setHeader(h http.Header, key, value string) {
+	if s.hdrUsed == len(s.hdr) {
+		h[key] = []string{value}
+		return
+	}
+	s.hdr[s.hdrUsed] = value
+	h[key] = s.hdr[s.hdrUsed : s.hdrUsed+1 : s.hdrUsed+1]
+	s.hdrUsed++
+}
+
+// setBody makes b the body of the attempt's request out; only a
+// replayable (idempotent) call's body can be rewound, by net/http, for its
+// own re-sends.
+func (s *callState) setBody(out *http.Request, b []byte) {
+	s.reqBody.Reset(b)
+	out.Body = &s.reqBody
+	out.ContentLength = int64(len(b))
+	if s.op.Idempotent {
+		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	}
+}
+
+// requestBody is a request body over bytes (it keeps bytes.Reader's
+// WriteTo, so net/http writes it without a buffer of its own).
+type requestBody struct{ bytes.Reader }
+
+func (*requestBody) Close() error { return nil }
+
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {
 	s.writes.Store(0)
 	s.answer = nil
+	s.hdrUsed = 0
 	return int(s.attempts.Add(1))
 }
 

@@ -40,8 +40,8 @@ func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential
 	q.WriteString("&Signature=")
 	q.WriteString(url.QueryEscape(signature))
 	if out.Method == http.MethodPost {
-		setBody(out, []byte(q.String()), st.op.Idempotent)
-		out.Header.Set("Content-Type", contentTypeForm)
+		st.setBody(out, []byte(q.String()))
+		st.setHeader(out.Header, "Content-Type", contentTypeForm)
 	} else {
 		out.URL.RawQuery = q.String()
 	}

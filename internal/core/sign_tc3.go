@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
@@ -22,34 +23,64 @@ const (
 // (PROTOCOL3.md section 2), signed over content-type and host.
 func canonicalHashTC3(method, query, contentType, host string, payload []byte) string {
 	payloadHash := sha256.Sum256(payload)
-	var b strings.Builder
-	b.WriteString(method)
-	b.WriteString("\n/\n")
-	b.WriteString(query)
-	b.WriteString("\ncontent-type:")
-	b.WriteString(contentType)
-	b.WriteString("\nhost:")
-	b.WriteString(strings.ToLower(host))
-	b.WriteString("\n\ncontent-type;host\n")
-	b.WriteString(hex.EncodeToString(payloadHash[:]))
-	sum := sha256.Sum256([]byte(b.String()))
+	b := make([]byte, 0, len(method)+len(query)+len(contentType)+len(host)+128)
+	b = append(b, method...)
+	b = append(b, "\n/\n"...)
+	b = append(b, query...)
+	b = append(b, "\ncontent-type:"...)
+	b = append(b, contentType...)
+	b = append(b, "\nhost:"...)
+	for i := range len(host) {
+		b = append(b, lower(host[i]))
+	}
+	b = append(b, "\n\ncontent-type;host\n"...)
+	b = hex.AppendEncode(b, payloadHash[:])
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // signTC3 puts the call's body or query and the TC3 headers of one attempt
 // at timestamp ts on out, and returns the signature.
 func (c *Client) signTC3(out *http.Request, st *callState, cred auth.Credential, ts int64) string {
 	tsText := c.setTC3Request(out, st, ts)
-	date := time.Unix(ts, 0).UTC().Format(time.DateOnly)
-	scope := date + "/" + c.service.Name + "/tc3_request"
-	signature := auth.SignTC3(cred.SecretKey, date, c.service.Name,
-		"TC3-HMAC-SHA256\n"+tsText+"\n"+scope+"\n"+st.enc.canonicalHash)
-	h := out.Header
+	date := utcDate(ts)
+	var b strings.Builder
+	b.Grow(len("TC3-HMAC-SHA256 Credential=, SignedHeaders=content-type;host, Signature=") + len(cred.SecretID) +
+		len(date) + len(c.service.Name) + len("//tc3_request") + 2*sha256.Size + len(tsText) + 3)
+	b.WriteString("TC3-HMAC-SHA256\n")
+	b.WriteString(tsText)
+	b.WriteByte('\n')
+	scopeAt := b.Len()
+	b.WriteString(date)
+	b.WriteByte('/')
+	b.WriteString(c.service.Name)
+	b.WriteString("/tc3_request")
+	scope := b.String()[scopeAt:]
+	b.WriteByte('\n')
+	b.WriteString(st.enc.canonicalHash)
+	signature := auth.SignTC3(cred.SecretKey, date, c.service.Name, b.String())
+
+	b.Reset()
+	b.Grow(len("TC3-HMAC-SHA256 Credential=/, SignedHeaders=content-type;host, Signature=") + len(cred.SecretID) + len(scope) + len(signature))
+	b.WriteString("TC3-HMAC-SHA256 Credential=")
+	b.WriteString(cred.SecretID)
+	b.WriteByte('/')
+	b.WriteString(scope)
+	b.WriteString(", SignedHeaders=content-type;host, Signature=")
+	b.WriteString(signature)
+	st.setHeader(out.Header, "Authorization", b.String())
 	if cred.Token != "" {
-		h.Set("X-TC-Token", cred.Token)
+		st.setHeader(out.Header, "X-TC-Token", cred.Token)
+	} else {
+		delete(out.Header, "X-TC-Token") // an earlier attempt's credentials may have had one
 	}
-	h.Set("Authorization", "TC3-HMAC-SHA256 Credential="+cred.SecretID+"/"+scope+
-		", SignedHeaders=content-type;host, Signature="+signature)
 	return signature
 }
 
@@ -57,17 +88,17 @@ func (c *Client) signTC3(out *http.Request, st *callState, cred auth.Credential,
 // attempt at timestamp ts on out, and returns the timestamp as sent.
 func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) string {
 	if out.Method == http.MethodPost {
-		setBody(out, st.enc.body, st.op.Idempotent)
+		st.setBody(out, st.enc.body)
 	} else {
 		out.URL.RawQuery = st.enc.query
 	}
 	tsText := strconv.FormatInt(ts, 10)
 	h := out.Header
-	h.Set("Content-Type", c.contentType())
-	h.Set("X-TC-Action", st.action)
-	h.Set("X-TC-Version", c.service.Version3)
-	h.Set("X-TC-Region", c.region)
-	h.Set("X-TC-Timestamp", tsText)
+	st.setHeader(h, "Content-Type", c.contentType())
+	st.setHeader(h, "X-TC-Action", st.action)
+	st.setHeader(h, "X-TC-Version", c.service.Version3)
+	st.setHeader(h, "X-TC-Region", c.region)
+	st.setHeader(h, "X-TC-Timestamp", tsText)
 	return tsText
 }
 
@@ -75,7 +106,29 @@ func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) strin
 // as AssumeRoleWithWebIdentity is: the call proves itself by its parameters.
 func (c *Client) markUnsigned(out *http.Request, st *callState, ts int64) {
 	c.setTC3Request(out, st, ts)
-	out.Header.Set("Authorization", "SKIP")
+	st.setHeader(out.Header, "Authorization", "SKIP")
+	delete(out.Header, "X-TC-Token")
+}
+
+// lastDate caches the UTC date of the last day a timestamp fell on, as
+// every attempt of a day needs the same string.
+var lastDate atomic.Pointer[struct {
+	day  int64
+	date string
+}]
+
+// utcDate returns the YYYY-MM-DD UTC date of Unix time ts.
+func utcDate(ts int64) string {
+	day := ts / 86400
+	if d := lastDate.Load(); d != nil && d.day == day {
+		return d.date
+	}
+	date := time.Unix(ts, 0).UTC().Format(time.DateOnly)
+	lastDate.Store(&struct {
+		day  int64
+		date string
+	}{day, date})
+	return date
 }
 
 // contentType is the Content-Type of the client's API 3.0 requests.

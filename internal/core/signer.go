@@ -1,7 +1,6 @@
 package core
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -165,15 +164,6 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 	return out, nil
 }
 
-// setBody makes b the body of out; only a replayable (idempotent) call's
-// body can be rewound, by net/http, for its own re-sends.
-func setBody(out *http.Request, b []byte, replayable bool) {
-	out.Body = io.NopCloser(bytes.NewReader(b))
-	out.ContentLength = int64(len(b))
-	if replayable {
-		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
-	}
-}
 
 // identity is the transfer coding of a non-replayable GET's empty body.
 var identity = []string{"identity"}
