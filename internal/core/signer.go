@@ -164,7 +164,6 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 	return out, nil
 }
 
-
 // identity is the transfer coding of a non-replayable GET's empty body.
 var identity = []string{"identity"}
 

@@ -2,6 +2,8 @@ package wire
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,4 +33,40 @@ func TestIntAcceptsNumberOrString(t *testing.T) {
 		assert.NoError(t, err, tt.in)
 		assert.Equal(t, tt.want, n, tt.in)
 	}
+}
+
+func TestIndexedListEncodesNameDotIndex(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{0, 1, 12, 1100} {
+		l := make(IndexedList, n)
+		for i := range l {
+			l[i] = fmt.Sprintf("v%d", i)
+		}
+		v := url.Values{}
+		assert.NoError(t, l.EncodeValues("ids", &v))
+		assert.Len(t, v, n)
+		for i := range l {
+			assert.Equal(t, l[i], v.Get(fmt.Sprintf("ids.%d", i)))
+		}
+	}
+}
+
+func TestFlatten(t *testing.T) {
+	t.Parallel()
+	type filter struct {
+		Name   string   `json:"Name"`
+		Values []string `json:"Values"`
+	}
+	v, err := Flatten(struct {
+		Filters []filter `json:"Filters"`
+		Limit   string   `json:"Limit"`
+		N       int      `json:"N"`
+		B       bool     `json:"B"`
+		Skip    *string  `json:"Skip"`
+	}{Filters: []filter{{"vpc-id", []string{"a", "b"}}}, Limit: "20", N: 7, B: true})
+	assert.NoError(t, err)
+	assert.Equal(t, url.Values{"Filters.0.Name": {"vpc-id"}, "Filters.0.Values.0": {"a"}, "Filters.0.Values.1": {"b"},
+		"Limit": {"20"}, "N": {"7"}, "B": {"true"}}, v, "null is left out")
+	_, err = Flatten([]int{1})
+	assert.Error(t, err, "not an object")
 }
