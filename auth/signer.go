@@ -183,12 +183,12 @@ func Sign(stringToSign, secretKey string, m SignatureMethod) string {
 	if m == HmacSHA256 {
 		h = sha256.New
 	}
-	var sum [sha256.Size]byte
 	mac := macs.get(secretKey, m, h)
 	defer macs.put(mac)
+	sum := mac.sum(stringToSign)
 	var out [base64Len]byte
-	n := base64.StdEncoding.EncodedLen(mac.sum(stringToSign, sum[:0]))
-	base64.StdEncoding.Encode(out[:n], sum[:mac.size])
+	n := base64.StdEncoding.EncodedLen(len(sum))
+	base64.StdEncoding.Encode(out[:n], sum)
 	return string(out[:n])
 }
 
@@ -204,10 +204,8 @@ func SignTC3(secretKey, date, service, stringToSign string) string {
 	key := tc3Keys.get(secretKey, date, service)
 	mac := macs.get(key, TC3HmacSHA256, sha256.New)
 	defer macs.put(mac)
-	var sum [sha256.Size]byte
-	mac.sum(stringToSign, sum[:0])
 	var out [2 * sha256.Size]byte
-	hex.Encode(out[:], sum[:])
+	hex.Encode(out[:], mac.sum(stringToSign))
 	return string(out[:])
 }
 
@@ -240,23 +238,22 @@ func (c *tc3KeyCache) get(secretKey, date, service string) string {
 // pooledMAC is an HMAC with its key and a buffer for the message, reused
 // while the key stays the same: a fresh HMAC costs several allocations.
 type pooledMAC struct {
-	key  string
-	m    SignatureMethod
-	mac  hash.Hash
-	size int
-	buf  []byte
+	key string
+	m   SignatureMethod
+	mac hash.Hash
+	buf []byte
+	out [sha256.Size]byte
 }
 
-// sum appends the MAC of msg to dst and returns the MAC's length.
-func (p *pooledMAC) sum(msg string, dst []byte) int {
+// sum returns the MAC of msg, in p's own buffer: valid until p is reused.
+func (p *pooledMAC) sum(msg string) []byte {
 	p.mac.Reset()
 	p.buf = append(p.buf[:0], msg...)
 	p.mac.Write(p.buf)
-	p.mac.Sum(dst)
 	if cap(p.buf) > 64<<10 { // do not keep a huge buffer around
 		p.buf = nil
 	}
-	return p.size
+	return p.mac.Sum(p.out[:0])
 }
 
 type macPool struct{ pool sync.Pool }
@@ -267,8 +264,7 @@ func (p *macPool) get(key string, m SignatureMethod, h func() hash.Hash) *pooled
 	if v, ok := p.pool.Get().(*pooledMAC); ok && v.key == key && v.m == m {
 		return v
 	}
-	mac := hmac.New(h, []byte(key))
-	return &pooledMAC{key: key, m: m, mac: mac, size: mac.Size()}
+	return &pooledMAC{key: key, m: m, mac: hmac.New(h, []byte(key))}
 }
 
 func (p *macPool) put(v *pooledMAC) { p.pool.Put(v) }

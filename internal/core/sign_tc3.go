@@ -36,7 +36,9 @@ func canonicalHashTC3(method, query, contentType, host string, payload []byte) s
 	b = append(b, "\n\ncontent-type;host\n"...)
 	b = hex.AppendEncode(b, payloadHash[:])
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	var out [2 * sha256.Size]byte
+	hex.Encode(out[:], sum[:])
+	return string(out[:])
 }
 
 func lower(c byte) byte {
