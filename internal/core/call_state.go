@@ -52,7 +52,7 @@ type answer struct {
 // readAnswer reads resp's body (through the size limit) and, for a 200,
 // parses its envelope, once per attempt: the retry policy and Do share it.
 func (s *callState) readAnswer(resp *http.Response, parse func([]byte) (envelope, error)) *answer {
-	body, err := readBody(resp.Body)
+	body, err := readBody(resp.Body, resp.ContentLength)
 	resp.Body.Close()
 	resp.Body = http.NoBody
 	a := &answer{body: body, readErr: err}

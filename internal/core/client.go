@@ -17,8 +17,9 @@ import (
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
-// userAgent is the User-Agent header of every request.
-const userAgent = "qcloud-sdk-go/" + common.Version
+// userAgentValue is the User-Agent header of every request (never
+// modified: every request shares it).
+var userAgentValue = []string{"qcloud-sdk-go/" + common.Version}
 
 // Client sends signed calls to one service module in one region, under
 // API 2.0 or API 3.0. It is safe for concurrent use.
@@ -184,7 +185,9 @@ func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, erro
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service.Name, st.action, err)
 	}
-	req.Header.Set("User-Agent", userAgent)
+	// Sized for the headers the attempts set, so that the map never grows.
+	req.Header = make(http.Header, 10)
+	req.Header["User-Agent"] = userAgentValue
 
 	resp, err := c.http.Do(req)
 	if err != nil {
