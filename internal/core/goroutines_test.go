@@ -51,35 +51,21 @@ func TestNoGoroutinePerCall(t *testing.T) {
 // connection and none per request (net/http's server starts one per
 // request, which would be counted with the client's).
 func plainServer(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { l.Close() })
-	go func() {
+	return tcpServer(t, func(conn net.Conn) {
+		r := bufio.NewReader(conn)
 		for {
-			conn, err := l.Accept()
+			req, err := http.ReadRequest(r)
 			if err != nil {
 				return
 			}
-			go func() {
-				defer conn.Close()
-				r := bufio.NewReader(conn)
-				for {
-					req, err := http.ReadRequest(r)
-					if err != nil {
-						return
-					}
-					_, _ = io.Copy(io.Discard, req.Body)
-					body := `{"code":0,"taskId":1}`
-					if req.URL.Path == "/" {
-						body = `{"Response":{"RequestId":"r"}}`
-					}
-					if _, err := fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body); err != nil {
-						return
-					}
-				}
-			}()
+			_, _ = io.Copy(io.Discard, req.Body)
+			body := `{"code":0,"taskId":1}`
+			if req.URL.Path == "/" {
+				body = `{"Response":{"RequestId":"r"}}`
+			}
+			if _, err := fmt.Fprintf(conn, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(body), body); err != nil {
+				return
+			}
 		}
-	}()
-	return "http://" + l.Addr().String()
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -136,4 +137,26 @@ func ids(n int) wire.IndexedList {
 		out[i] = fmt.Sprintf("ins-%08d", i)
 	}
 	return out
+}
+
+// tcpServer serves each connection of a loopback listener with handle, in a
+// goroutine of its own, and closes it after; it returns the http:// URL.
+func tcpServer(t *testing.T, handle func(net.Conn)) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				handle(conn)
+			}()
+		}
+	}()
+	return "http://" + l.Addr().String()
 }

@@ -82,24 +82,10 @@ func (s *echoingServer) signatures() []string {
 // reads, as a wrong port or a misconfigured proxy may: net/http then fails
 // with `malformed HTTP status code "/v2/index.php?...&Signature=..."`.
 func echoPeer(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			conn, err := l.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				line, _ := bufio.NewReader(conn).ReadString('\n')
-				_, _ = io.WriteString(conn, line+"\r\n")
-			}()
-		}
-	}()
-	return "http://" + l.Addr().String()
+	return tcpServer(t, func(conn net.Conn) {
+		line, _ := bufio.NewReader(conn).ReadString('\n')
+		_, _ = io.WriteString(conn, line+"\r\n")
+	})
 }
 
 // every form in which a value may come back.
