@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -121,10 +120,13 @@ func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids 
 		return "", core.Envelope{}, err
 	}
 	var resp taskResponse
-	env, err := c.core.Do(ctx, &core.Request{Op: op,
-		Params2: linkParams{VpcID: vpcID, InstanceIDs: ids}, Result2: &resp,
-		Params3: linkParams3{VpcID: vpcID, InstanceIDs: ids},
-	})
+	req := core.Request{Op: op}
+	if c.api3() { // only the protocol's parameters: boxing the other costs an allocation
+		req.Params3 = linkParams3{VpcID: vpcID, InstanceIDs: ids}
+	} else {
+		req.Params2, req.Result2 = linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp
+	}
+	env, err := c.core.Do(ctx, &req)
 	var id TaskID
 	if err == nil {
 		id, err = c.taskHandle(op, resp, env)
@@ -140,7 +142,7 @@ func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids 
 
 // taskHandle returns the task id of a successful Attach or Detach.
 func (c *Client) taskHandle(op core.Operation, resp taskResponse, env core.Envelope) (TaskID, error) {
-	if c.core.API() == common.API3 {
+	if c.api3() {
 		return TaskID(env.RequestID), nil // the envelope guarantees one
 	}
 	if resp.TaskID == nil || *resp.TaskID <= 0 {

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -136,7 +135,7 @@ type describeResponse3 struct {
 }
 
 func (c *Client) validateDescribe(in *DescribeVpcClassicLinkInput) error {
-	api3 := c.core.API() == common.API3
+	api3 := c.api3()
 	if in.VpcID != "" {
 		if err := c.checkVpcID(in.VpcID); err != nil {
 			return err
@@ -203,14 +202,17 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 	}
 	var resp describeResponse
 	var resp3 describeResponse3
-	env, err := c.core.Do(ctx, &core.Request{Op: describeOp,
-		Params2: describeParams(*in), Result2: &resp,
-		Params3: in.params3(), Result3: &resp3,
-	})
+	req := core.Request{Op: describeOp}
+	if c.api3() {
+		req.Params3, req.Result3 = in.params3(), &resp3
+	} else {
+		req.Params2, req.Result2 = describeParams(*in), &resp
+	}
+	env, err := c.core.Do(ctx, &req)
 	if err != nil {
 		return nil, err
 	}
-	if c.core.API() == common.API3 {
+	if c.api3() {
 		return c.describeOutput3(resp3, env)
 	}
 	switch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
 // ClassicLinks iterates over every link that matches in (nil for all),
@@ -27,7 +26,7 @@ func (c *Client) ClassicLinks(ctx context.Context, in *DescribeVpcClassicLinkInp
 	if in != nil {
 		page = *in
 	}
-	api3 := c.core.API() == common.API3
+	api3 := c.api3()
 	if page.Limit == 0 {
 		page.Limit = MaxDescribeLimit
 		if api3 {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -89,7 +88,7 @@ const maxTaskIDLength = 64
 // checkTaskID refuses a task id that the client's protocol cannot have
 // given: under API 2.0 a positive integer, under API 3.0 a RequestId.
 func (c *Client) checkTaskID(id TaskID) (int64, error) {
-	if c.core.API() == common.API3 {
+	if c.api3() {
 		s := string(id)
 		if p := idProblem(s); p != "" || len(s) > maxTaskIDLength {
 			return 0, qerrors.Invalid("taskID", "%+q: want the RequestId of an Attach or Detach", s[:min(len(s), maxTaskIDLength)])
@@ -113,15 +112,18 @@ func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*Tas
 	}
 	var resp taskResultResponse
 	var resp3 taskResultResponse3
-	env, err := c.core.Do(ctx, &core.Request{Op: taskOp,
-		Params2: taskParams{TaskID: n}, Result2: &resp,
-		Params3: taskParams3{TaskID: string(taskID)}, Result3: &resp3,
-	})
+	req := core.Request{Op: taskOp}
+	if c.api3() {
+		req.Params3, req.Result3 = taskParams3{TaskID: string(taskID)}, &resp3
+	} else {
+		req.Params2, req.Result2 = taskParams{TaskID: n}, &resp
+	}
+	env, err := c.core.Do(ctx, &req)
 	if err != nil {
 		return nil, err
 	}
 	res := &TaskResult{TaskID: taskID, RequestID: env.RequestID}
-	if c.core.API() == common.API3 {
+	if c.api3() {
 		if resp3.Status == nil {
 			return nil, c.core.Malformed(taskOp, "no Status")
 		}

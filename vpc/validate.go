@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
@@ -62,7 +61,7 @@ func (c *Client) checkVpcID(id string) error {
 	if err := checkID("VpcID", id); err != nil {
 		return err
 	}
-	if c.core.API() == common.API3 && !strings.HasPrefix(id, "vpc-") {
+	if c.api3() && !strings.HasPrefix(id, "vpc-") {
 		return qerrors.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", id)
 	}
 	return nil

@@ -35,10 +35,11 @@ type callState struct {
 	hdr     [8]string
 	hdrUsed int
 
-	// answer is the current attempt's 200 body and its envelope, when the
-	// retry policy has read them; Do decodes from it instead of reading and
-	// parsing twice. Only the calling goroutine touches it.
-	answer *answer
+	// answer is the current attempt's body and its envelope, when the retry
+	// policy has read them (read says so); Do decodes from it instead of
+	// reading and parsing twice. Only the calling goroutine touches it.
+	answer answer
+	read   bool
 }
 
 // answer is a response body already read, with its parsed envelope.
@@ -55,11 +56,11 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte) (envelope
 	body, err := readBody(resp.Body, resp.ContentLength)
 	resp.Body.Close()
 	resp.Body = http.NoBody
-	a := &answer{body: body, readErr: err}
+	s.answer, s.read = answer{body: body, readErr: err}, true
+	a := &s.answer
 	if err == nil && resp.StatusCode == http.StatusOK {
 		a.env, a.err = parse(body)
 	}
-	s.answer = a
 	return a
 }
 
@@ -105,7 +106,7 @@ func (*requestBody) Close() error { return nil }
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {
 	s.writes.Store(0)
-	s.answer = nil
+	s.answer, s.read = answer{}, false
 	s.hdrUsed = 0
 	return int(s.attempts.Add(1))
 }

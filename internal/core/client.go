@@ -33,6 +33,7 @@ type Client struct {
 	http      *retryablehttp.Client
 	logger    *slog.Logger
 	parse     func([]byte) (envelope, error) // the protocol's envelope
+	headers   int                            // how many headers an attempt sets: the map's size
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
 }
@@ -82,8 +83,10 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
 		parse: parseEnvelope2}
+	c.headers = 2 // User-Agent, and Content-Type of a form POST
 	if o.API == common.API3 {
 		c.parse = parseEnvelope3
+		c.headers = 10 // and the X-TC headers, Authorization
 	}
 	// The per-attempt timeout is a context deadline in the signer, which
 	// covers reading the body; http.Client.Timeout over a custom transport
@@ -180,14 +183,14 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, error) {
 	// The request itself is bare: the signer adds the parameters to each
 	// attempt's copy, so no URL with parameters reaches retryablehttp.
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, callStateKey{}, st),
-		c.method, c.endpoint.String(), nil)
+	u := *c.endpoint
+	hreq := (&http.Request{Method: c.method, URL: &u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: make(http.Header, c.headers), Host: u.Host}).WithContext(context.WithValue(ctx, callStateKey{}, st))
+	hreq.Header["User-Agent"] = userAgentValue
+	req, err := retryablehttp.FromRequest(hreq)
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service.Name, st.action, err)
 	}
-	// Sized for the headers the attempts set, so that the map never grows.
-	req.Header = make(http.Header, 10)
-	req.Header["User-Agent"] = userAgentValue
 
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -197,8 +200,8 @@ func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, erro
 		return Envelope{}, c.transportError(st, err)
 	}
 	defer resp.Body.Close()
-	ans := st.answer
-	if ans == nil { // the retry policy did not read this one (not a 200)
+	ans := &st.answer
+	if !st.read { // the retry policy did not read this one (not a 200)
 		ans = st.readAnswer(resp, c.parse)
 	}
 	if ans.readErr != nil && !errors.Is(ans.readErr, errBodyTooLarge) {
