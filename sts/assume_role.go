@@ -9,6 +9,7 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 // Limits of the role inputs.
@@ -57,6 +58,7 @@ type assumeRoleParams struct {
 
 // credentialsResponse is the answer of both AssumeRole actions.
 type credentialsResponse struct {
+	wire.Envelope3
 	Credentials *struct {
 		Token        string `json:"Token"`
 		TmpSecretID  string `json:"TmpSecretId"`

@@ -73,6 +73,7 @@ type linkParams3 struct {
 // taskResponse is the API 2.0 result of an answer that starts a task; under
 // API 3.0 the answer's RequestId is the task's id.
 type taskResponse struct {
+	wire.Envelope2
 	TaskID *wire.Int `json:"taskId"`
 }
 

@@ -113,6 +113,7 @@ type describeParams3 struct {
 }
 
 type describeResponse struct {
+	wire.Envelope2
 	TotalCount *wire.Int `json:"totalCount"`
 	Data       []struct {
 		ClassicLinkID string `json:"classicLinkId"`
@@ -127,6 +128,7 @@ type describeResponse struct {
 }
 
 type describeResponse3 struct {
+	wire.Envelope3
 	TotalCount             *int `json:"TotalCount"`
 	ClassicLinkInstanceSet []struct {
 		VpcID      string `json:"VpcId"`

@@ -3,7 +3,6 @@ package vpc
 import (
 	"context"
 	"iter"
-
 )
 
 // ClassicLinks iterates over every link that matches in (nil for all),

@@ -65,6 +65,7 @@ type taskParams3 struct {
 }
 
 type taskResultResponse struct {
+	wire.Envelope2
 	Data *struct {
 		Status *wire.Int `json:"status"`
 		Output struct {
@@ -75,6 +76,7 @@ type taskResultResponse struct {
 }
 
 type taskResultResponse3 struct {
+	wire.Envelope3
 	Status *string `json:"Status"`
 	Output string  `json:"Output"`
 }

@@ -14,6 +14,7 @@ import (
 type callState struct {
 	op       Operation
 	action   string   // op's name under the client's protocol
+	out      any      // where the result goes (Result2 or Result3)
 	enc      *encoded // read-only once the call starts
 	attempts atomic.Int32
 	replays  atomic.Int32 // "replayed" or "expired" answers retried so far
@@ -52,21 +53,21 @@ type answer struct {
 
 // readAnswer reads resp's body (through the size limit) and, for a 200,
 // parses its envelope, once per attempt: the retry policy and Do share it.
-func (s *callState) readAnswer(resp *http.Response, parse func([]byte) (envelope, error)) *answer {
+func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (envelope, error)) *answer {
 	body, err := readBody(resp.Body, resp.ContentLength)
 	resp.Body.Close()
 	resp.Body = http.NoBody
 	s.answer, s.read = answer{body: body, readErr: err}, true
 	a := &s.answer
 	if err == nil && resp.StatusCode == http.StatusOK {
-		a.env, a.err = parse(body)
+		a.env, a.err = parse(body, s.out)
 	}
 	return a
 }
 
 // newCallState returns the state of a call of op.
-func newCallState(op Operation, action string, enc *encoded) *callState {
-	st := &callState{op: op, action: action, enc: enc}
+func newCallState(op Operation, action string, enc *encoded, out any) *callState {
+	st := &callState{op: op, action: action, enc: enc, out: out}
 	st.trace.WroteRequest = st.wrote
 	return st
 }

@@ -32,8 +32,8 @@ type Client struct {
 	method    string
 	http      *retryablehttp.Client
 	logger    *slog.Logger
-	parse     func([]byte) (envelope, error) // the protocol's envelope
-	headers   int                            // how many headers an attempt sets: the map's size
+	parse     func([]byte, any) (envelope, error) // the protocol's envelope
+	headers   int                                 // how many headers an attempt sets: the map's size
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
 }
@@ -173,14 +173,14 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	if c.api == common.API3 {
 		out = req.Result3
 	}
-	st := newCallState(req.Op, action, enc)
+	st := newCallState(req.Op, action, enc, out)
 	st.secrets.add(req.Secrets...)
-	env, err := c.do(ctx, st, out)
+	env, err := c.do(ctx, st)
 	return env, st.secrets.scrubErr(err)
 }
 
 // do runs the attempts of one call and decodes the last answer.
-func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, error) {
+func (c *Client) do(ctx context.Context, st *callState) (Envelope, error) {
 	// The request itself is bare: the signer adds the parameters to each
 	// attempt's copy, so no URL with parameters reaches retryablehttp.
 	u := *c.endpoint
@@ -207,7 +207,7 @@ func (c *Client) do(ctx context.Context, st *callState, out any) (Envelope, erro
 	if ans.readErr != nil && !errors.Is(ans.readErr, errBodyTooLarge) {
 		return Envelope{}, c.transportError(st, ans.readErr)
 	}
-	env, err := c.decode(st, resp.StatusCode, ans, out)
+	env, err := c.decode(st, resp.StatusCode, ans, st.out)
 	if err != nil && !st.op.Idempotent && outcomeUnknown(resp.StatusCode, err) {
 		return Envelope{}, &unknownOutcome{err}
 	}

@@ -18,62 +18,81 @@ type envelope struct {
 	// codeDesc, message and requestID are the success's own.
 	codeDesc, message, requestID string
 	// result is what the call's result decodes from: the whole flat body
-	// under API 2.0, the Response object under API 3.0.
+	// under API 2.0, the Response object under API 3.0; nil when the
+	// result was decoded with the envelope, in one pass.
 	result []byte
 }
 
-// envelope2 is the common part of every API 2.0 answer; result fields are
-// its siblings in the same flat JSON object.
-type envelope2 struct {
-	Code     *wire.Int `json:"code"`
-	Message  string    `json:"message"`
-	CodeDesc string    `json:"codeDesc"`
-}
+// The result types that carry their protocol's envelope.
+type (
+	carrier2 interface{ V2() *wire.Envelope2 }
+	carrier3 interface{ V3() *wire.Envelope3 }
+)
 
-func parseEnvelope2(body []byte) (envelope, error) {
-	var e envelope2
+// parseEnvelope2 parses an API 2.0 answer, and decodes it into out at once
+// when out carries the envelope (wire.Envelope2). A body that does not
+// decode is parsed again in two steps, to say what is wrong with it.
+func parseEnvelope2(body []byte, out any) (envelope, error) {
+	if c, ok := out.(carrier2); ok {
+		if json.Unmarshal(body, out) == nil && c.V2().Code != nil {
+			return envelope2Of(c.V2(), nil), nil
+		}
+	}
+	var e wire.Envelope2
 	if err := json.Unmarshal(body, &e); err != nil {
 		return envelope{}, fmt.Errorf("body is not a JSON object (%v): %s", err, excerpt(body))
 	}
 	if e.Code == nil {
 		return envelope{}, fmt.Errorf("no code in body: %s", excerpt(body))
 	}
-	env := envelope{codeDesc: e.CodeDesc, message: e.Message, result: body}
+	return envelope2Of(&e, body), nil
+}
+
+func envelope2Of(e *wire.Envelope2, result []byte) envelope {
+	env := envelope{codeDesc: e.CodeDesc, message: e.Message, result: result}
 	if *e.Code != 0 {
 		env.apiErr = &qerrors.APIError{Code: int(*e.Code), CodeDesc: e.CodeDesc, Message: e.Message}
 	}
-	return env, nil
+	return env
 }
 
-// envelope3 is an API 3.0 answer: {"Response": {"RequestId": ..., "Error": ...}}.
-type envelope3 struct {
-	Response json.RawMessage `json:"Response"`
-}
-
-type response3 struct {
-	RequestID *string `json:"RequestId"`
-	Error     *struct {
-		Code    string `json:"Code"`
-		Message string `json:"Message"`
-	} `json:"Error"`
-}
-
-func parseEnvelope3(body []byte) (envelope, error) {
-	var e envelope3
+// parseEnvelope3 parses an API 3.0 answer {"Response": {...}}, in one pass
+// when out is nil or carries the envelope (wire.Envelope3); otherwise, and
+// to say what is wrong with a body that does not decode, in two.
+func parseEnvelope3(body []byte, out any) (envelope, error) {
+	switch c := out.(type) {
+	case nil:
+		var whole struct{ Response *wire.Envelope3 }
+		if json.Unmarshal(body, &whole) == nil && whole.Response != nil {
+			return envelope3Of(whole.Response, nil, body)
+		}
+	case carrier3:
+		whole := struct{ Response any }{out}
+		if json.Unmarshal(body, &whole) == nil && whole.Response != nil {
+			return envelope3Of(c.V3(), nil, body)
+		}
+	}
+	var e struct {
+		Response json.RawMessage `json:"Response"`
+	}
 	if err := json.Unmarshal(body, &e); err != nil {
 		return envelope{}, fmt.Errorf("body is not a JSON object (%v): %s", err, excerpt(body))
 	}
 	if len(e.Response) == 0 || bytes.Equal(e.Response, []byte("null")) {
 		return envelope{}, fmt.Errorf("no Response in body: %s", excerpt(body))
 	}
-	var r response3
+	var r wire.Envelope3
 	if err := json.Unmarshal(e.Response, &r); err != nil {
 		return envelope{}, fmt.Errorf("the Response is not an object (%v): %s", err, excerpt(body))
 	}
+	return envelope3Of(&r, e.Response, body)
+}
+
+func envelope3Of(r *wire.Envelope3, result, body []byte) (envelope, error) {
 	if r.RequestID == nil || *r.RequestID == "" {
 		return envelope{}, fmt.Errorf("no Response.RequestId: %s", excerpt(body))
 	}
-	env := envelope{requestID: *r.RequestID, result: e.Response}
+	env := envelope{requestID: *r.RequestID, result: result}
 	if r.Error != nil {
 		if r.Error.Code == "" {
 			return envelope{}, fmt.Errorf("a Response.Error without a Code: %s", excerpt(body))
@@ -101,7 +120,7 @@ func (c *Client) decode(st *callState, status int, a *answer, out any) (Envelope
 		return Envelope{}, &qerrors.APIError{Service: service, Action: action, Code: e.Code,
 			CodeDesc: scrub(e.CodeDesc), Message: scrub(e.Message), RequestID: e.RequestID}
 	}
-	if out != nil {
+	if out != nil && env.result != nil {
 		if err := json.Unmarshal(env.result, out); err != nil {
 			return Envelope{}, fmt.Errorf("%s %s: %w: result fields: %s", service, action, qerrors.ErrMalformedResponse, scrub(err.Error()))
 		}
