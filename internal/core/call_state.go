@@ -90,8 +90,12 @@ func (s *callState) setHeader(h http.Header, key, value string) {
 // replayable (idempotent) call's body can be rewound, by net/http, for its
 // own re-sends.
 func (s *callState) setBody(out *http.Request, b []byte) {
-	s.reqBody.Reset(b)
-	out.Body = &s.reqBody
+	body := &s.reqBody
+	if s.attempts.Load() > 1 { // net/http may still be reading the first attempt's
+		body = new(requestBody)
+	}
+	body.Reset(b)
+	out.Body = body
 	out.ContentLength = int64(len(b))
 	if s.op.Idempotent {
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
@@ -108,8 +112,13 @@ func (*requestBody) Close() error { return nil }
 func (s *callState) beginAttempt() int {
 	s.writes.Store(0)
 	s.answer, s.read = answer{}, false
-	s.hdrUsed = 0
-	return int(s.attempts.Add(1))
+	n := int(s.attempts.Add(1))
+	if n > 1 {
+		// The first attempt's request still points into hdr, and net/http
+		// may still be writing it: a retry's headers get slices of their own.
+		s.hdrUsed = len(s.hdr)
+	}
+	return n
 }
 
 // nextTimestamp returns the timestamp of an attempt made at now (Unix

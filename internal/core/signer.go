@@ -122,9 +122,13 @@ func (b *attemptBody) Close() error {
 // credentials fetched for this attempt.
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
 	// A shallow copy: the header is the call's own (no caller holds it), so
-	// each attempt may set its headers in it; the URL is copied, as the
-	// query is the attempt's.
+	// the first attempt sets its headers in it; a retry gets a copy, as
+	// net/http may still be writing the attempt before. The URL is copied,
+	// as the query is the attempt's.
 	out := req.WithContext(ctx)
+	if st.attempts.Load() > 1 {
+		out.Header = req.Header.Clone()
+	}
 	u := *req.URL
 	out.URL = &u
 	out.GetBody = nil // go-retryablehttp sets one; the copy's body is set below
