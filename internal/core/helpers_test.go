@@ -59,8 +59,7 @@ type seen struct {
 // (from 1) with respond.
 type server struct {
 	*httptest.Server
-	mu   sync.Mutex
-	reqs []seen
+	reqs recorder[seen]
 }
 
 func newServer(t testing.TB, respond func(n int, w http.ResponseWriter)) *server {
@@ -72,24 +71,37 @@ func newServer(t testing.TB, respond func(n int, w http.ResponseWriter)) *server
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		s.mu.Lock()
-		s.reqs = append(s.reqs, seen{
+		n := s.reqs.add(seen{
 			Method: r.Method, Path: r.URL.Path, Host: r.Host, Params: p,
 			SigErr: testsig.Verify(r, p, testKey), UserAgent: r.UserAgent(), Header: r.Header.Clone(),
 			TransferEncoding: r.TransferEncoding,
 		})
-		n := len(s.reqs)
-		s.mu.Unlock()
 		respond(n, w)
 	}))
 	t.Cleanup(s.Close)
 	return s
 }
 
-func (s *server) requests() []seen {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]seen(nil), s.reqs...)
+func (s *server) requests() []seen { return s.reqs.all() }
+
+// recorder keeps what a test server saw, safe for its handlers.
+type recorder[T any] struct {
+	mu    sync.Mutex
+	items []T
+}
+
+// add records v and returns how many there are now.
+func (r *recorder[T]) add(v T) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.items = append(r.items, v)
+	return len(r.items)
+}
+
+func (r *recorder[T]) all() []T {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]T(nil), r.items...)
 }
 
 // answer writes a JSON body with status 200.

@@ -49,8 +49,7 @@ func (s *syncBuffer) String() string {
 // records every Signature it was sent.
 type echoingServer struct {
 	*httptest.Server
-	mu   sync.Mutex
-	sigs []string
+	sigs recorder[string]
 }
 
 func newEchoingServer(t *testing.T, respond func(w http.ResponseWriter, raw string)) *echoingServer {
@@ -63,20 +62,14 @@ func newEchoingServer(t *testing.T, respond func(w http.ResponseWriter, raw stri
 			raw = string(b)
 		}
 		p, _ := url.ParseQuery(raw)
-		s.mu.Lock()
-		s.sigs = append(s.sigs, p.Get("Signature"))
-		s.mu.Unlock()
+		s.sigs.add(p.Get("Signature"))
 		respond(w, raw)
 	}))
 	t.Cleanup(s.Close)
 	return s
 }
 
-func (s *echoingServer) signatures() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.sigs...)
-}
+func (s *echoingServer) signatures() []string { return s.sigs.all() }
 
 // echoPeer is a plain TCP server that writes back the request line it
 // reads, as a wrong port or a misconfigured proxy may: net/http then fails

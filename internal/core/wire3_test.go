@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -34,8 +33,7 @@ type seen3 struct {
 // (written apart from auth and core) and answers the n-th with respond.
 type server3 struct {
 	*httptest.Server
-	mu   sync.Mutex
-	reqs []seen3
+	reqs recorder[seen3]
 }
 
 func newServer3(t *testing.T, respond func(n int, w http.ResponseWriter)) *server3 {
@@ -58,21 +56,13 @@ func newServer3(t *testing.T, respond func(n int, w http.ResponseWriter)) *serve
 			rec.Form, _ = url.ParseQuery(raw)
 			rec.SigErr = testsig.Verify(r, rec.Form, testKey)
 		}
-		s.mu.Lock()
-		s.reqs = append(s.reqs, rec)
-		n := len(s.reqs)
-		s.mu.Unlock()
-		respond(n, w)
+		respond(s.reqs.add(rec), w)
 	}))
 	t.Cleanup(s.Close)
 	return s
 }
 
-func (s *server3) requests() []seen3 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]seen3(nil), s.reqs...)
-}
+func (s *server3) requests() []seen3 { return s.reqs.all() }
 
 // attach3 is AttachClassicLinkVpc's 3.0 parameters as vpc sends them.
 type attach3 struct {
