@@ -106,13 +106,18 @@ func (c *Client) encode(req *Request, action string) (*encoded, error) {
 			return nil, err
 		}
 		form = v
-		form.Set("Version", c.service.Version3)
 	}
-	form.Set("Action", action)
-	form.Set("Region", c.region)
-	params := make([]auth.Param, 0, len(form)+6) // room for the attempt's own, merged in later
+	// The common parameters go straight into the list (a map Set costs an
+	// allocation each), in place of any the action's parameters hold.
+	params := make([]auth.Param, 0, len(form)+9) // room for them and the attempt's own, merged in later
+	params = append(params, auth.Param{Name: "Action", Value: action}, auth.Param{Name: "Region", Value: c.region})
+	if c.api == common.API3 {
+		params = append(params, auth.Param{Name: "Version", Value: c.service.Version3})
+	}
 	for name, vs := range form {
-		params = append(params, auth.Param{Name: name, Value: vs[0]})
+		if name != "Action" && name != "Region" && (name != "Version" || c.api != common.API3) {
+			params = append(params, auth.Param{Name: name, Value: vs[0]})
+		}
 	}
 	if a, b := auth.SortParams(params); a != "" {
 		return nil, qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)

@@ -127,3 +127,20 @@ func TestCallRefusesCollidingNames(t *testing.T) {
 	assert.Contains(t, err.Error(), "Placement.Zone and Placement_Zone")
 	assert.Empty(t, srv.requests())
 }
+
+// The call's Action and Region are the client's, whatever the parameters hold.
+func TestCommonParametersWin(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, answer(`{"code":0}`))
+	type sneaky struct {
+		Action string `url:"Action"`
+		Region string `url:"Region"`
+	}
+	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, sneaky{"DeleteVpc", "ap-beijing"}, nil)
+	require.NoError(t, err)
+	reqs := srv.requests()
+	require.Len(t, reqs, 1)
+	assert.Equal(t, []string{"DescribeVpcClassicLink"}, reqs[0].Params["Action"])
+	assert.Equal(t, []string{"ap-guangzhou"}, reqs[0].Params["Region"])
+	assert.NoError(t, reqs[0].SigErr)
+}
