@@ -167,3 +167,34 @@ func TestAPI3TaskFailure(t *testing.T) {
 	assert.Equal(t, vpc.TaskFailed, res.Status)
 	assert.NotEmpty(t, res.RequestID)
 }
+
+// The iterator pages under API 3.0 too: 120 links in pages of 100, every
+// link once, and the same set as API 2.0 lists.
+func TestClassicLinksPaginatesUnderAPI3(t *testing.T) {
+	t.Parallel()
+	srv, c2, ids := seedLinks(t, 120)
+	c3 := clientOf(t, srv, srv.Credential(), common.WithAPI(common.API3))
+	before := srv.RequestCount(vpctest.ActionDescribeClassicLinkInstances)
+	seen := map[string]bool{}
+	for link, err := range c3.ClassicLinks(context.Background(), &vpc.DescribeVpcClassicLinkInput{VpcID: "vpc-2ari9m7h"}) {
+		require.NoError(t, err)
+		assert.False(t, seen[link.InstanceID], "duplicate %s", link.InstanceID)
+		seen[link.InstanceID] = true
+	}
+	assert.Len(t, seen, 120)
+	for _, id := range ids {
+		assert.True(t, seen[id], id)
+	}
+	assert.Equal(t, 2, srv.RequestCount(vpctest.ActionDescribeClassicLinkInstances)-before, "two pages of 100")
+	for _, r := range srv.Requests() {
+		if r.Action == vpctest.ActionDescribeClassicLinkInstances {
+			assert.Equal(t, "100", r.Params.Get("Limit"))
+		}
+	}
+	n := 0
+	for _, err := range c2.ClassicLinks(context.Background(), nil) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 120, n, "the same world over API 2.0")
+}
