@@ -15,9 +15,9 @@ import (
 
 // signer is the http.RoundTripper under go-retryablehttp that signs every
 // attempt afresh: it fetches credentials, takes a timestamp later than the
-// attempt before's, and signs a clone of the bare request with the call's
+// attempt before's, and signs a copy of the bare request with the call's
 // encoded parameters (v2-style or TC3). Parameters and signature exist only
-// on that clone, so they never reach go-retryablehttp's errors or any log.
+// on that copy, so they never reach go-retryablehttp's errors or any log.
 // It also bounds each attempt by the per-attempt timeout, reading the body
 // included.
 //
@@ -118,8 +118,8 @@ func (b *attemptBody) Close() error {
 	return err
 }
 
-// sign returns a clone of req with ctx, carrying the call signed with
-// credentials fetched for this attempt.
+// sign returns a copy of req with ctx, carrying the call signed with
+// credentials fetched for this attempt (or marked unsigned).
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
 	// A shallow copy: the header is the call's own (no caller holds it), so
 	// the first attempt sets its headers in it; a retry gets a copy, as

@@ -1,11 +1,15 @@
-// Package wire holds helpers for the wire forms of API 2.0 parameters and
-// answers: IndexedList writes a list as name.0, name.1, ..., and Int reads
-// numbers that arrive as strings:
+// Package wire holds helpers for the wire forms of parameters and answers:
+// IndexedList writes an API 2.0 list as name.0, name.1, ...; Int reads the
+// numbers that API 2.0 sends as strings; Flatten writes API 3.0 parameters
+// as a query (InstanceIds.0, Filters.0.Values.0); Envelope2 and Envelope3,
+// embedded in a result type, let the client core decode an answer and its
+// envelope in one pass:
 //
 //	type params struct {
 //		InstanceIDs wire.IndexedList `url:"instanceIds"` // instanceIds.0=...
 //	}
 //	var resp struct {
+//		wire.Envelope2
 //		TaskID wire.Int `json:"taskId"` // 135254 or "135254"
 //	}
 package wire
