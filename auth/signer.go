@@ -89,20 +89,12 @@ func SortParams(params []Param) (string, string) {
 	return "", ""
 }
 
-// StringToSignSorted builds the string to sign of the parameters of a and
-// b, each sorted with [SortParams], as [StringToSign] does: a service
-// client can sort its call's own parameters once and merge in those of
-// each attempt (Timestamp, Nonce, ...). Signature is never signed.
-func StringToSignSorted(httpMethod, host, path string, a, b []Param) string {
-	size := len(httpMethod) + len(host) + len(path) + 1
-	for _, p := range a {
-		size += len(p.Name) + len(p.Value) + 2
-	}
-	for _, p := range b {
-		size += len(p.Name) + len(p.Value) + 2
-	}
-	var sb strings.Builder
-	sb.Grow(size)
+// WriteStringToSign writes the string to sign of the parameters of a and
+// b, each sorted with [SortParams], to sb, as [StringToSign] builds it: a
+// service client can sort its call's own parameters once, merge in those
+// of each attempt (Timestamp, Nonce, ...) and go on to write the query in
+// the same buffer. Signature is never signed.
+func WriteStringToSign(sb *strings.Builder, httpMethod, host, path string, a, b []Param) {
 	for i := range len(httpMethod) { // upper case, without a copy
 		c := httpMethod[i]
 		if 'a' <= c && c <= 'z' {
@@ -141,7 +133,6 @@ func StringToSignSorted(httpMethod, host, path string, a, b []Param) string {
 			b = b[1:]
 		}
 	}
-	return sb.String()
 }
 
 // paramsOf lists the first value of each name of params.
@@ -166,7 +157,14 @@ func paramsOf(params url.Values) []Param {
 func StringToSign(httpMethod, host, path string, params url.Values) string {
 	sorted := paramsOf(params)
 	SortParams(sorted)
-	return StringToSignSorted(httpMethod, host, path, sorted, nil)
+	size := len(httpMethod) + len(host) + len(path) + 1
+	for _, p := range sorted {
+		size += len(p.Name) + len(p.Value) + 2
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	WriteStringToSign(&sb, httpMethod, host, path, sorted, nil)
+	return sb.String()
 }
 
 // CollidingNames returns two parameter names of params that are the same

@@ -2,20 +2,27 @@ package core
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
 	"sync/atomic"
 )
 
 // callState follows one call across its attempts. The transport counts how
 // often the current attempt's request was written: none means it never
 // left, so even a non-idempotent call is safe to repeat.
+//
+// It is also the call's context: the caller's, carrying the state (which
+// context.WithValue would cost an allocation for).
 type callState struct {
+	context.Context // the caller's
+
 	op       Operation
-	action   string   // op's name under the client's protocol
-	out      any      // where the result goes (Result2 or Result3)
-	enc      *encoded // read-only once the call starts
+	action   string  // op's name under the client's protocol
+	out      any     // where the result goes (Result2 or Result3)
+	enc      encoded // read-only once the call starts
 	attempts atomic.Int32
 	replays  atomic.Int32 // "replayed" or "expired" answers retried so far
 	writes   atomic.Int32 // writes of the current attempt (counted by an httptrace hook)
@@ -29,10 +36,12 @@ type callState struct {
 	// per call serves them all.
 	trace httptrace.ClientTrace
 	body  attemptBody
-	// reqBody is the attempt's request body; hdr backs the values of the
-	// headers it sets (hdrUsed of them so far), so that setting a header
-	// costs no allocation.
-	reqBody requestBody
+	// The first attempt's URL and body reader, and the values of the
+	// headers it sets (hdrUsed of hdr so far), so that none costs an
+	// allocation of its own. net/http may still be writing an attempt
+	// when the next begins: the later ones allocate theirs.
+	url     url.URL
+	reqBody bytes.Reader
 	hdr     [8]string
 	hdrUsed int
 
@@ -65,11 +74,30 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (env
 	return a
 }
 
-// newCallState returns the state of a call of op.
-func newCallState(op Operation, action string, enc *encoded, out any) *callState {
-	st := &callState{op: op, action: action, enc: enc, out: out}
+// newCallState returns the state of a call of op in ctx.
+func newCallState(ctx context.Context, op Operation, action string, out any) *callState {
+	st := &callState{Context: ctx, op: op, action: action, out: out}
 	st.trace.WroteRequest = st.wrote
 	return st
+}
+
+// callStateKey is the context key under which a callState finds itself.
+type callStateKey struct{}
+
+// Value returns the call's state for callStateKey, else the caller's value.
+func (s *callState) Value(key any) any {
+	if key == (callStateKey{}) {
+		return s
+	}
+	return s.Context.Value(key)
+}
+
+// stateFrom returns the state of the call that ctx belongs to.
+func stateFrom(ctx context.Context) *callState {
+	if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
+		return st
+	}
+	return newCallState(ctx, Operation{}, "", nil)
 }
 
 func (s *callState) wrote(httptrace.WroteRequestInfo) { s.writes.Add(1) }
@@ -90,23 +118,32 @@ func (s *callState) setHeader(h http.Header, key, value string) {
 // replayable (idempotent) call's body can be rewound, by net/http, for its
 // own re-sends.
 func (s *callState) setBody(out *http.Request, b []byte) {
-	body := &s.reqBody
-	if s.attempts.Load() > 1 { // net/http may still be reading the first attempt's
-		body = new(requestBody)
+	r := &s.reqBody
+	if s.attempts.Load() > 1 {
+		r = new(bytes.Reader)
 	}
-	body.Reset(b)
-	out.Body = body
+	r.Reset(b)
+	// A bytes.Reader under io.NopCloser is a body net/http knows to be in
+	// memory: it writes the headers and the body in one segment, where for
+	// a body type of its own it would flush the headers first (costing the
+	// server a second read and a wake-up). It also writes it through its
+	// WriteTo, without a buffer of its own.
+	out.Body = io.NopCloser(r)
 	out.ContentLength = int64(len(b))
 	if s.op.Idempotent {
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
 	}
 }
 
-// requestBody is a request body over bytes (it keeps bytes.Reader's
-// WriteTo, so net/http writes it without a buffer of its own).
-type requestBody struct{ bytes.Reader }
-
-func (*requestBody) Close() error { return nil }
+// attemptURL returns a copy of u for an attempt to set its query on.
+func (s *callState) attemptURL(u *url.URL) *url.URL {
+	out := &s.url
+	if s.attempts.Load() > 1 {
+		out = new(url.URL)
+	}
+	*out = *u
+	return out
+}
 
 // beginAttempt resets the per-attempt counters and returns the attempt number, from 1.
 func (s *callState) beginAttempt() int {

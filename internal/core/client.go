@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -21,6 +22,15 @@ import (
 // modified: every request shares it).
 var userAgentValue = []string{"qcloud-sdk-go/" + common.Version}
 
+// Headers that requests share, and that nothing modifies (net/http does
+// not, nor may a RoundTripper): the header of the request a call hands to
+// go-retryablehttp (the signer builds each attempt's), and that of an
+// attempt that adds none to the User-Agent, an API 2.0 GET's.
+var (
+	noHeader        = http.Header{}
+	userAgentHeader = http.Header{"User-Agent": userAgentValue}
+)
+
 // Client sends signed calls to one service module in one region, under
 // API 2.0 or API 3.0. It is safe for concurrent use.
 type Client struct {
@@ -34,6 +44,9 @@ type Client struct {
 	logger    *slog.Logger
 	parse     func([]byte, any) (envelope, error) // the protocol's envelope
 	headers   int                                 // how many headers an attempt sets: the map's size
+	// jar is set when the http.Client has a cookie jar, which adds the
+	// cookies to the call's request header: each call then has its own.
+	jar bool
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
 }
@@ -82,11 +95,16 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	}
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
-		parse: parseEnvelope2}
-	c.headers = 2 // User-Agent, and Content-Type of a form POST
+		parse: parseEnvelope2, jar: hc.Jar != nil}
+	c.headers = 1 // User-Agent
+	if c.method == http.MethodPost {
+		c.headers++ // Content-Type
+	}
 	if o.API == common.API3 {
 		c.parse = parseEnvelope3
-		c.headers = 10 // and the X-TC headers, Authorization
+		if c.sigMethod == auth.TC3HmacSHA256 {
+			c.headers = 8 // User-Agent, Content-Type, 4 X-TC, Authorization, X-TC-Token
+		}
 	}
 	// The per-attempt timeout is a context deadline in the signer, which
 	// covers reading the body; http.Client.Timeout over a custom transport
@@ -109,6 +127,14 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 		CheckRetry:   c.checkRetry,
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	if c.jar {
+		// net/http adds the jar's cookies to the request's header, which
+		// every attempt shares: each retry starts from an empty one.
+		c.http.PrepareRetry = func(r *http.Request) error {
+			r.Header = make(http.Header)
+			return nil
+		}
 	}
 	return c, nil
 }
@@ -165,28 +191,30 @@ func (c *Client) CloseIdleConnections() {
 // credential or a signature, whatever the server sent back.
 func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	action := req.Op.name(c.api)
-	enc, err := c.encode(req, action)
-	if err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)
-	}
 	out := req.Result2
 	if c.api == common.API3 {
 		out = req.Result3
 	}
-	st := newCallState(req.Op, action, enc, out)
+	st := newCallState(ctx, req.Op, action, out)
+	if err := c.encode(&st.enc, req, action); err != nil {
+		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)
+	}
 	st.secrets.add(req.Secrets...)
-	env, err := c.do(ctx, st)
+	env, err := c.do(st)
 	return env, st.secrets.scrubErr(err)
 }
 
 // do runs the attempts of one call and decodes the last answer.
-func (c *Client) do(ctx context.Context, st *callState) (Envelope, error) {
-	// The request itself is bare: the signer adds the parameters to each
+func (c *Client) do(st *callState) (Envelope, error) {
+	// The request itself is bare, on the endpoint's URL, which nothing
+	// modifies: the signer adds the headers and the parameters to each
 	// attempt's copy, so no URL with parameters reaches retryablehttp.
-	u := *c.endpoint
-	hreq := (&http.Request{Method: c.method, URL: &u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: make(http.Header, c.headers), Host: u.Host}).WithContext(context.WithValue(ctx, callStateKey{}, st))
-	hreq.Header["User-Agent"] = userAgentValue
+	header := noHeader
+	if c.jar {
+		header = make(http.Header)
+	}
+	hreq := (&http.Request{Method: c.method, URL: c.endpoint, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header: header}).WithContext(st)
 	req, err := retryablehttp.FromRequest(hreq)
 	if err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service.Name, st.action, err)
@@ -212,6 +240,20 @@ func (c *Client) do(ctx context.Context, st *callState) (Envelope, error) {
 		return Envelope{}, &unknownOutcome{err}
 	}
 	return env, err
+}
+
+// attemptHeader returns a new header for an attempt of a call whose
+// request header is call: call's (a cookie jar's), the User-Agent, and room
+// for the signature's. An attempt that sets none (an API 2.0 GET) of a
+// call without a header of its own shares one.
+func (c *Client) attemptHeader(call http.Header) http.Header {
+	if c.headers == 1 && len(call) == 0 {
+		return userAgentHeader
+	}
+	h := make(http.Header, c.headers+len(call))
+	maps.Copy(h, call)
+	h["User-Agent"] = userAgentValue
+	return h
 }
 
 // outcomeUnknown reports whether err, the answer to a non-idempotent call

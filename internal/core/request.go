@@ -73,10 +73,14 @@ type Envelope struct {
 type encoded struct {
 	// params are the unsigned parameters of the v2-style signature (API
 	// 2.0, and API 3.0 with HmacSHA1/HmacSHA256), sorted for the string to
-	// sign: Action, Region (and Version) and the action's own; form is the
-	// same, query-encoded, to which each attempt appends its own.
+	// sign: Action, Region (and Version) and the action's own; size is
+	// their length as name=value pairs, and plain says that no name or
+	// value needs escaping in a query (nor has a name a "_", which the
+	// string to sign writes as "."), so that the pairs signed are the
+	// pairs sent.
 	params []auth.Param
-	form   string
+	size   int
+	plain  bool
 	// body is the TC3 POST's JSON body; query the TC3 GET's query.
 	body  []byte
 	query string
@@ -87,57 +91,65 @@ type encoded struct {
 
 // encode turns req's parameters into their wire form for the client's
 // protocol and signature.
-func (c *Client) encode(req *Request, action string) (*encoded, error) {
+func (c *Client) encode(e *encoded, req *Request, action string) error {
 	var form url.Values
 	switch {
 	case req.Op.Unsigned && (c.api != common.API3 || c.sigMethod != auth.TC3HmacSHA256):
-		return nil, qerrors.Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
+		return qerrors.Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
 	case c.api == common.API2:
 		v, err := encodeParams2(req.Params2)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		form = v
 	case c.sigMethod == auth.TC3HmacSHA256:
-		return c.encodeTC3(req.Params3)
+		return c.encodeTC3(e, req.Params3)
 	default:
 		v, err := wire.Flatten(req.Params3)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		form = v
 	}
 	// The common parameters go straight into the list (a map Set costs an
 	// allocation each), in place of any the action's parameters hold.
-	params := make([]auth.Param, 0, len(form)+9) // room for them and the attempt's own, merged in later
+	params := make([]auth.Param, 0, wire.Len(form)+3+5) // room for them and the attempt's own, merged in later
 	params = append(params, auth.Param{Name: "Action", Value: action}, auth.Param{Name: "Region", Value: c.region})
 	if c.api == common.API3 {
 		params = append(params, auth.Param{Name: "Version", Value: c.service.Version3})
 	}
-	for name, vs := range form {
+	wire.Each(form, func(name, value string) {
 		if name != "Action" && name != "Region" && (name != "Version" || c.api != common.API3) {
-			params = append(params, auth.Param{Name: name, Value: vs[0]})
+			params = append(params, auth.Param{Name: name, Value: value})
 		}
-	}
+	})
 	if a, b := auth.SortParams(params); a != "" {
-		return nil, qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
+		return qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
 	}
-	size := 0
+	e.params, e.plain = params, true
 	for _, p := range params {
-		size += len(p.Name) + len(p.Value) + 2
+		e.size += len(p.Name) + len(p.Value) + 2
+		e.plain = e.plain && plainName(p.Name) && plainValue(p.Value)
 	}
-	var q strings.Builder
-	q.Grow(size + size/4)
-	for i, p := range params {
-		if i > 0 {
-			q.WriteByte('&')
-		}
-		q.WriteString(url.QueryEscape(p.Name))
-		q.WriteByte('=')
-		q.WriteString(url.QueryEscape(p.Value))
-	}
-	return &encoded{params: params, form: q.String()}, nil
+	return nil
 }
+
+// plainValue reports whether s is the same query-escaped: only unreserved
+// characters (RFC 3986).
+func plainValue(s string) bool {
+	for i := range len(s) {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// plainName reports whether name is the same query-escaped and in the
+// string to sign.
+func plainName(name string) bool { return plainValue(name) && !strings.Contains(name, "_") }
 
 // encodeParams2 turns a go-querystring tagged struct (or nil) into values.
 func encodeParams2(in any) (url.Values, error) {
@@ -149,25 +161,24 @@ func encodeParams2(in any) (url.Values, error) {
 
 // encodeTC3 makes the JSON body of a POST, or the query of a GET, and
 // hashes the canonical request once for all attempts.
-func (c *Client) encodeTC3(in any) (*encoded, error) {
-	e := &encoded{}
+func (c *Client) encodeTC3(e *encoded, in any) error {
 	if c.method == "POST" {
 		if in == nil {
 			e.body = []byte("{}")
 		} else {
 			b, err := json.Marshal(in)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			e.body = b
 		}
 	} else {
 		v, err := wire.Flatten(in)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		e.query = v.Encode()
 	}
 	e.canonicalHash = canonicalHashTC3(c.method, e.query, c.contentType(), c.endpoint.Host, e.body)
-	return e, nil
+	return nil
 }

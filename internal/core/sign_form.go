@@ -15,35 +15,72 @@ import (
 // call's unsigned ones, signs them with the v2-style signature (API 2.0,
 // and API 3.0's "v1") and puts them on out: the query of a GET, the form
 // body of a POST. It returns the signature. The call's own parameters were
-// sorted and encoded once; an attempt merges in only its own.
+// sorted once; an attempt merges in only its own.
 func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential, ts int64) string {
-	nonce := strconv.FormatInt(rand.Int64N(math.MaxInt64)+1, 10) // 63 bits, as the official SDK: no repeat in two hours
-	tsText := strconv.FormatInt(ts, 10)
+	// The nonce (63 bits, as the official SDK: no repeat in two hours) and
+	// the timestamp, in one string.
+	var digits [2 * 20]byte
+	b := strconv.AppendInt(digits[:0], rand.Int64N(math.MaxInt64)+1, 10)
+	split := len(b)
+	numbers := string(strconv.AppendInt(b, ts, 10))
 	// In the order of the string to sign.
-	own := [5]auth.Param{{Name: "Nonce", Value: nonce}, {Name: "SecretId", Value: cred.SecretID},
-		{Name: "SignatureMethod", Value: string(c.sigMethod)}, {Name: "Timestamp", Value: tsText}, {Name: "Token", Value: cred.Token}}
+	own := [5]auth.Param{{Name: "Nonce", Value: numbers[:split]}, {Name: "SecretId", Value: cred.SecretID},
+		{Name: "SignatureMethod", Value: string(c.sigMethod)}, {Name: "Timestamp", Value: numbers[split:]}, {Name: "Token", Value: cred.Token}}
 	attempt := own[:]
 	if cred.Token == "" {
 		attempt = own[:4]
 	}
-	signature := auth.Sign(auth.StringToSignSorted(out.Method, out.URL.Host, out.URL.Path, st.enc.params, attempt), cred.SecretKey, c.sigMethod)
-
-	var q strings.Builder
-	q.Grow(len(st.enc.form) + 160 + len(cred.SecretID) + 2*len(cred.Token))
-	q.WriteString(st.enc.form)
+	size := st.enc.size
 	for _, p := range attempt {
-		q.WriteByte('&')
-		q.WriteString(p.Name)
-		q.WriteByte('=')
-		q.WriteString(url.QueryEscape(p.Value))
+		size += len(p.Name) + len(p.Value) + 2
+	}
+
+	// One buffer holds the string to sign and, after its method, host and
+	// path, the query as sent: the very pairs signed when none needs
+	// escaping, otherwise an escaped copy of them.
+	plain := st.enc.plain && plainValue(cred.SecretID) && plainValue(cred.Token)
+	prefix := len(out.Method) + len(out.URL.Host) + len(out.URL.Path) + 1
+	grow := prefix + size + len("&Signature=") + 3*maxSignatureLen
+	if !plain {
+		grow += 3 * size
+	}
+	var q strings.Builder
+	q.Grow(grow)
+	auth.WriteStringToSign(&q, out.Method, out.URL.Host, out.URL.Path, st.enc.params, attempt)
+	signature := auth.Sign(q.String(), cred.SecretKey, c.sigMethod)
+	start := prefix
+	if !plain {
+		start = q.Len()
+		writeQuery(&q, st.enc.params, attempt)
 	}
 	q.WriteString("&Signature=")
 	q.WriteString(url.QueryEscape(signature))
+	query := q.String()[start:]
 	if out.Method == http.MethodPost {
-		st.setBody(out, []byte(q.String()))
+		st.setBody(out, []byte(query))
 		st.setHeader(out.Header, "Content-Type", contentTypeForm)
 	} else {
-		out.URL.RawQuery = q.String()
+		out.URL.RawQuery = query
 	}
 	return signature
+}
+
+// maxSignatureLen is the length of the longest v2-style signature, the
+// base64 of an HMAC-SHA256.
+const maxSignatureLen = 44
+
+// writeQuery writes lists of parameters to q, query-escaped and joined by "&".
+func writeQuery(q *strings.Builder, lists ...[]auth.Param) {
+	first := true
+	for _, list := range lists {
+		for _, p := range list {
+			if !first {
+				q.WriteByte('&')
+			}
+			first = false
+			q.WriteString(url.QueryEscape(p.Name))
+			q.WriteByte('=')
+			q.WriteString(url.QueryEscape(p.Value))
+		}
+	}
 }

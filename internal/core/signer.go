@@ -121,16 +121,11 @@ func (b *attemptBody) Close() error {
 // sign returns a copy of req with ctx, carrying the call signed with
 // credentials fetched for this attempt (or marked unsigned).
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
-	// A shallow copy: the header is the call's own (no caller holds it), so
-	// the first attempt sets its headers in it; a retry gets a copy, as
-	// net/http may still be writing the attempt before. The URL is copied,
-	// as the query is the attempt's.
+	// A shallow copy, with a header and a URL of its own: the headers and
+	// the query are the attempt's.
 	out := req.WithContext(ctx)
-	if st.attempts.Load() > 1 {
-		out.Header = req.Header.Clone()
-	}
-	u := *req.URL
-	out.URL = &u
+	out.Header = s.c.attemptHeader(req.Header)
+	out.URL = st.attemptURL(req.URL)
 	out.GetBody = nil // go-retryablehttp sets one; the copy's body is set below
 	ts := st.nextTimestamp(time.Now().Unix())
 	if st.op.Unsigned {
@@ -182,13 +177,3 @@ func (noBody) Close() error             { return nil }
 // WriteTo writes nothing; without it net/http would copy the body through
 // a fresh 32 KB buffer.
 func (noBody) WriteTo(io.Writer) (int64, error) { return 0, nil }
-
-// callStateKey carries a *callState in the request context.
-type callStateKey struct{}
-
-func stateFrom(ctx context.Context) *callState {
-	if st, ok := ctx.Value(callStateKey{}).(*callState); ok {
-		return st
-	}
-	return &callState{}
-}

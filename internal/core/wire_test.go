@@ -2,7 +2,10 @@ package core_test
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -143,4 +146,68 @@ func TestCommonParametersWin(t *testing.T) {
 	assert.Equal(t, []string{"DescribeVpcClassicLink"}, reqs[0].Params["Action"])
 	assert.Equal(t, []string{"ap-guangzhou"}, reqs[0].Params["Region"])
 	assert.NoError(t, reqs[0].SigErr)
+}
+
+// A cookie jar's cookies reach every attempt once, signed as before, and
+// never a call of a client without the jar: requests share headers only
+// where nothing adds to them.
+func TestCallCarriesCookieJarCookies(t *testing.T) {
+	t.Parallel()
+	respond := func(n int, w http.ResponseWriter) {
+		if n == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable) // retried: the second attempt needs them too
+			return
+		}
+		_, _ = io.WriteString(w, `{"code":0,"codeDesc":"Success","taskId":1,"Response":{"RequestId":"r"}}`)
+	}
+	type request struct {
+		header http.Header
+		sigErr error
+	}
+	for _, api := range []common.API{common.API2, common.API3} {
+		t.Run(fmt.Sprintf("api=%d", api), func(t *testing.T) {
+			t.Parallel()
+			var endpoint string
+			var requests func() []request
+			if api == common.API2 {
+				srv := newServer(t, respond)
+				endpoint, requests = srv.URL, func() (out []request) {
+					for _, r := range srv.requests() {
+						out = append(out, request{r.Header, r.SigErr})
+					}
+					return out
+				}
+			} else {
+				srv := newServer3(t, respond)
+				endpoint, requests = srv.URL, func() (out []request) {
+					for _, r := range srv.requests() {
+						out = append(out, request{r.Header, r.SigErr})
+					}
+					return out
+				}
+			}
+			jar, err := cookiejar.New(nil)
+			require.NoError(t, err)
+			u, err := url.Parse(endpoint)
+			require.NoError(t, err)
+			jar.SetCookies(u, []*http.Cookie{{Name: "session", Value: "jar-cookie"}})
+			withJar := newClient(t, endpoint, common.WithAPI(api), common.WithHTTPClient(&http.Client{Jar: jar}))
+			plain := newClient(t, endpoint, common.WithAPI(api))
+
+			_, err = call(withJar, describe, params{VpcID: "vpc-1"})
+			require.NoError(t, err)
+			_, err = call(plain, describe, params{VpcID: "vpc-1"})
+			require.NoError(t, err)
+
+			reqs := requests()
+			require.Len(t, reqs, 3)
+			for _, r := range reqs {
+				assert.NoError(t, r.sigErr)
+				assert.True(t, strings.HasPrefix(r.header.Get("User-Agent"), "qcloud-sdk-go/"), r.header)
+			}
+			assert.Equal(t, []string{"session=jar-cookie"}, reqs[0].header.Values("Cookie"))
+			assert.Equal(t, []string{"session=jar-cookie"}, reqs[1].header.Values("Cookie"), "the retry's")
+			assert.Empty(t, reqs[2].header.Values("Cookie"))
+		})
+	}
 }

@@ -3,6 +3,7 @@ package wire
 import (
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -10,51 +11,104 @@ import (
 // in go-querystring parameter structs with a `url:"name,omitempty"` tag.
 // (go-querystring's own "numbered" option writes name0, which the service
 // does not understand.)
+//
+// Encoded, the list is stored whole under its name followed by "." (a name
+// no parameter has), and [Each] expands it: a map entry and a slice for
+// every element cost two allocations and about 150 bytes per element.
 type IndexedList []string
 
 // EncodeValues implements query.Encoder.
 func (l IndexedList) EncodeValues(key string, v *url.Values) error {
-	keys := indexedKeys(key, len(l))
-	for i, s := range l {
-		v.Set(keys[i], s)
+	if len(l) > 0 {
+		(*v)[names(key).list] = l
 	}
 	return nil
 }
 
-// maxCachedIndex bounds the names kept per list (instanceIds.0 ..
+// Each calls f with every parameter of v, a list's elements (see
+// [IndexedList]) under their own names name.0, name.1, ..., and otherwise
+// a name's first value.
+func Each(v url.Values, f func(name, value string)) {
+	for name, vs := range v {
+		if list, ok := strings.CutSuffix(name, "."); ok {
+			for i, name := range names(list).elements(len(vs)) {
+				f(name, vs[i])
+			}
+		} else if len(vs) > 0 {
+			f(name, vs[0])
+		}
+	}
+}
+
+// Len returns the number of parameters Each calls f with.
+func Len(v url.Values) int {
+	n := 0
+	for name, vs := range v {
+		if strings.HasSuffix(name, ".") {
+			n += len(vs)
+		} else if len(vs) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// maxCachedIndex bounds the element names kept per list (instanceIds.0 ..
 // instanceIds.N): more than any call sends.
 const maxCachedIndex = 1024
 
-var indexed struct {
-	sync.RWMutex
-	keys map[string][]string // list name -> its element names, made once
+// listNames are a list's names, made once and shared: building them for
+// every call cost an allocation each.
+type listNames struct {
+	list string // "instanceIds."
+
+	mu    sync.RWMutex
+	elems []string // "instanceIds.0", "instanceIds.1", ...
 }
 
-// indexedKeys returns the names name.0 .. name.(n-1), made once and shared:
-// building them for every call cost an allocation per element.
-func indexedKeys(name string, n int) []string {
-	indexed.RLock()
-	keys := indexed.keys[name]
-	indexed.RUnlock()
-	if len(keys) >= n {
-		return keys
+var lists struct {
+	sync.RWMutex
+	m map[string]*listNames // by list name
+}
+
+func names(name string) *listNames {
+	lists.RLock()
+	n := lists.m[name]
+	lists.RUnlock()
+	if n != nil {
+		return n
 	}
-	if n > maxCachedIndex {
-		keys = make([]string, n)
-		for i := range keys {
-			keys[i] = name + "." + strconv.Itoa(i)
+	lists.Lock()
+	defer lists.Unlock()
+	if n = lists.m[name]; n == nil {
+		if lists.m == nil {
+			lists.m = map[string]*listNames{}
 		}
-		return keys
+		n = &listNames{list: name + "."}
+		lists.m[name] = n
 	}
-	indexed.Lock()
-	defer indexed.Unlock()
-	keys = indexed.keys[name]
-	for i := len(keys); i < n; i++ {
-		keys = append(keys, name+"."+strconv.Itoa(i))
+	return n
+}
+
+// elements returns the names of the first k elements.
+func (n *listNames) elements(k int) []string {
+	n.mu.RLock()
+	elems := n.elems
+	n.mu.RUnlock()
+	if len(elems) >= k {
+		return elems[:k]
 	}
-	if indexed.keys == nil {
-		indexed.keys = map[string][]string{}
+	if k > maxCachedIndex {
+		elems = make([]string, k)
+		for i := range elems {
+			elems[i] = n.list + strconv.Itoa(i)
+		}
+		return elems
 	}
-	indexed.keys[name] = keys
-	return keys
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for i := len(n.elems); i < k; i++ {
+		n.elems = append(n.elems, n.list+strconv.Itoa(i))
+	}
+	return n.elems[:k]
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -42,12 +43,23 @@ func TestIndexedListEncodesNameDotIndex(t *testing.T) {
 		for i := range l {
 			l[i] = fmt.Sprintf("v%d", i)
 		}
-		v := url.Values{}
-		assert.NoError(t, l.EncodeValues("ids", &v))
-		assert.Len(t, v, n)
+		v, err := query.Values(struct {
+			IDs  IndexedList `url:"ids,omitempty"`
+			Name string      `url:"name"`
+		}{l, "x"})
+		assert.NoError(t, err)
+		got := map[string]string{}
+		Each(v, func(name, value string) {
+			_, dup := got[name]
+			assert.False(t, dup, name)
+			got[name] = value
+		})
+		want := map[string]string{"name": "x"}
 		for i := range l {
-			assert.Equal(t, l[i], v.Get(fmt.Sprintf("ids.%d", i)))
+			want[fmt.Sprintf("ids.%d", i)] = l[i]
 		}
+		assert.Equal(t, want, got)
+		assert.Equal(t, n+1, Len(v))
 	}
 }
 
