@@ -74,7 +74,7 @@ type linkParams3 struct {
 // API 3.0 the answer's RequestId is the task's id.
 type taskResponse struct {
 	wire.Envelope2
-	TaskID *wire.Int `json:"taskId"`
+	TaskID wire.Int `json:"taskId"`
 }
 
 // AttachClassicLinkVpc links classic-network instances to a VPC of the same
@@ -146,8 +146,8 @@ func (c *Client) taskHandle(op core.Operation, resp taskResponse, env core.Envel
 	if c.api3() {
 		return TaskID(env.RequestID), nil // the envelope guarantees one
 	}
-	if resp.TaskID == nil || *resp.TaskID <= 0 {
+	if !resp.TaskID.Valid || resp.TaskID.N <= 0 {
 		return "", c.core.Malformed(op, "no positive taskId in a success answer")
 	}
-	return TaskID(strconv.FormatInt(int64(*resp.TaskID), 10)), nil
+	return TaskID(strconv.FormatInt(resp.TaskID.N, 10)), nil
 }

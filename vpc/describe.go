@@ -114,7 +114,7 @@ type describeParams3 struct {
 
 type describeResponse struct {
 	wire.Envelope2
-	TotalCount *wire.Int `json:"totalCount"`
+	TotalCount wire.Int `json:"totalCount"`
 	Data       []struct {
 		ClassicLinkID string `json:"classicLinkId"`
 		UnVpcID       string `json:"unVpcId"`
@@ -218,13 +218,13 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 		return c.describeOutput3(resp3, env)
 	}
 	switch {
-	case resp.TotalCount == nil:
+	case !resp.TotalCount.Valid:
 		return nil, c.core.Malformed(describeOp, "no totalCount")
-	case *resp.TotalCount < 0 || *resp.TotalCount < wire.Int(len(resp.Data)):
-		return nil, c.core.Malformed(describeOp, "totalCount %d with %d links on the page", *resp.TotalCount, len(resp.Data))
+	case resp.TotalCount.N < int64(len(resp.Data)):
+		return nil, c.core.Malformed(describeOp, "totalCount %d with %d links on the page", resp.TotalCount.N, len(resp.Data))
 	}
 	out := &DescribeVpcClassicLinkOutput{
-		TotalCount: int(*resp.TotalCount), CodeDesc: env.CodeDesc, Message: env.Message,
+		TotalCount: int(resp.TotalCount.N), CodeDesc: env.CodeDesc, Message: env.Message,
 		ClassicLinks: make([]ClassicLink, len(resp.Data)),
 	}
 	for i, d := range resp.Data {

@@ -67,7 +67,7 @@ type taskParams3 struct {
 type taskResultResponse struct {
 	wire.Envelope2
 	Data *struct {
-		Status *wire.Int `json:"status"`
+		Status wire.Int `json:"status"`
 		Output struct {
 			ErrorCode wire.Int `json:"errorCode"`
 			ErrorMsg  string   `json:"errorMsg"`
@@ -140,13 +140,13 @@ func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*Tas
 		return res, nil
 	}
 	// A missing status must not read as 0, success.
-	if resp.Data == nil || resp.Data.Status == nil {
+	if resp.Data == nil || !resp.Data.Status.Valid {
 		return nil, c.core.Malformed(taskOp, "no data.status")
 	}
-	res.Status = TaskStatus(*resp.Data.Status)
+	res.Status = TaskStatus(resp.Data.Status.N)
 	if res.Status != TaskSucceeded && res.Status != TaskFailed && res.Status != TaskRunning {
-		return nil, c.core.Malformed(taskOp, "unknown task status %d", *resp.Data.Status)
+		return nil, c.core.Malformed(taskOp, "unknown task status %d", resp.Data.Status.N)
 	}
-	res.ErrorCode, res.ErrorMessage = int(resp.Data.Output.ErrorCode), resp.Data.Output.ErrorMsg
+	res.ErrorCode, res.ErrorMessage = int(resp.Data.Output.ErrorCode.N), resp.Data.Output.ErrorMsg
 	return res, nil
 }

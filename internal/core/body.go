@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
@@ -14,16 +15,16 @@ const maxBodyBytes = 8 << 20
 
 var errBodyTooLarge = fmt.Errorf("%w: body larger than %d bytes", qerrors.ErrMalformedResponse, maxBodyBytes)
 
-// readBody reads r through the size limit; size is the Content-Length, or
-// -1 when unknown.
-func readBody(r io.Reader, size int64) ([]byte, error) {
+// readBody reads r through the size limit into buf (from its start); size
+// is the Content-Length, or -1 when unknown.
+func readBody(r io.Reader, size int64, buf []byte) ([]byte, error) {
 	// io.ReadAll through an io.LimitReader, without the LimitReader, and
 	// sized by the Content-Length (one more byte sees EOF without growing).
 	n := 512
 	if size >= 0 && size < maxBodyBytes {
 		n = int(size) + 1
 	}
-	b := make([]byte, 0, n)
+	b := slices.Grow(buf[:0], n)
 	for {
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]

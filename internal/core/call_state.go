@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"sync"
 	"sync/atomic"
 )
 
@@ -48,9 +49,19 @@ type callState struct {
 	// answer is the current attempt's body and its envelope, when the retry
 	// policy has read them (read says so); Do decodes from it instead of
 	// reading and parsing twice. Only the calling goroutine touches it.
+	// buf is the pooled buffer the body is read into.
 	answer answer
 	read   bool
+	buf    *[]byte
 }
+
+// bodyBuffers holds the buffers that answers are read into (as *[]byte). A
+// result decodes from one into values of its own, and errors quote a copy,
+// so the buffer is free again once the call ends.
+var bodyBuffers sync.Pool
+
+// maxPooledBody bounds the buffers kept for reuse.
+const maxPooledBody = 64 << 10
 
 // answer is a response body already read, with its parsed envelope.
 type answer struct {
@@ -63,7 +74,15 @@ type answer struct {
 // readAnswer reads resp's body (through the size limit) and, for a 200,
 // parses its envelope, once per attempt: the retry policy and Do share it.
 func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (envelope, error)) *answer {
-	body, err := readBody(resp.Body, resp.ContentLength)
+	if s.buf == nil {
+		if s.buf, _ = bodyBuffers.Get().(*[]byte); s.buf == nil {
+			s.buf = new([]byte)
+		}
+	}
+	body, err := readBody(resp.Body, resp.ContentLength, *s.buf)
+	if err == nil {
+		*s.buf = body[:0] // keep the buffer it grew into
+	}
 	resp.Body.Close()
 	resp.Body = http.NoBody
 	s.answer, s.read = answer{body: body, readErr: err}, true
@@ -72,6 +91,16 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (env
 		a.env, a.err = parse(body, s.out)
 	}
 	return a
+}
+
+// release ends the call: its answer is no longer read, and its buffer goes
+// back to the pool.
+func (s *callState) release() {
+	s.answer = answer{}
+	if s.buf != nil && cap(*s.buf) <= maxPooledBody {
+		bodyBuffers.Put(s.buf)
+	}
+	s.buf = nil
 }
 
 // newCallState returns the state of a call of op in ctx.

@@ -201,6 +201,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	}
 	st.secrets.add(req.Secrets...)
 	env, err := c.do(st)
+	st.release()
 	return env, st.secrets.scrubErr(err)
 }
 

@@ -2,9 +2,12 @@ package core_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -33,7 +36,7 @@ func TestDecodeSuccess(t *testing.T) {
 			var out result
 			env, err := callInto(t.Context(), newClient(t, srv.URL), attach, nil, &out)
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, int64(out.TaskID))
+			assert.Equal(t, tt.want, out.TaskID.N)
 			assert.Equal(t, tt.wantDesc, env.CodeDesc)
 		})
 	}
@@ -112,4 +115,48 @@ func TestDecodeBodyLimit(t *testing.T) {
 		assert.Equal(t, !op.Idempotent, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)
 		assert.Len(t, srv.requests(), 1, "an oversized body is not retried")
 	}
+}
+
+// Answers are read into pooled buffers: what a call returns (its result,
+// its envelope, an error quoting the body) stays its own while later calls
+// reuse the buffer, concurrently too.
+func TestAnswersOutliveTheirBuffer(t *testing.T) {
+	t.Parallel()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.URL.Query().Get("vpcId")
+		if n, ok := strings.CutPrefix(id, "bad-"); ok {
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = fmt.Fprintf(w, "no such vpc %s%s", n, strings.Repeat(".", 150)) // a buffer the later answers fit in
+			return
+		}
+		_, _ = fmt.Fprintf(w, `{"code":0,"message":"m%[1]s","codeDesc":"Success","taskId":%[1]s}`, strings.TrimPrefix(id, "vpc-"))
+	}))
+	t.Cleanup(srv.Close)
+	c := newClient(t, srv.URL)
+
+	_, failed := call(c, describe, params{VpcID: "bad-1234567"})
+	require.Error(t, failed)
+	want := failed.Error()
+	require.Contains(t, want, "no such vpc 1234567")
+	var status *qerrors.StatusError
+	require.ErrorAs(t, failed, &status)
+	wantBody := strings.Clone(status.Body)
+
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 50 {
+				n := int64(1 + g*1000 + i)
+				var out result
+				env, err := callInto(t.Context(), c, describe, params{VpcID: fmt.Sprintf("vpc-%d", n)}, &out)
+				if assert.NoError(t, err) {
+					assert.Equal(t, n, out.TaskID.N)
+					assert.Equal(t, fmt.Sprintf("m%d", n), env.Message)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, want, failed.Error(), "the error quotes its own copy of the body")
+	assert.Equal(t, wantBody, status.Body)
 }

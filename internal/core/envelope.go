@@ -34,7 +34,7 @@ type (
 // decode is parsed again in two steps, to say what is wrong with it.
 func parseEnvelope2(body []byte, out any) (envelope, error) {
 	if c, ok := out.(carrier2); ok {
-		if json.Unmarshal(body, out) == nil && c.V2().Code != nil {
+		if json.Unmarshal(body, out) == nil && c.V2().Code.Valid {
 			return envelope2Of(c.V2(), nil), nil
 		}
 	}
@@ -42,7 +42,7 @@ func parseEnvelope2(body []byte, out any) (envelope, error) {
 	if err := json.Unmarshal(body, &e); err != nil {
 		return envelope{}, fmt.Errorf("body is not a JSON object (%v): %s", err, excerpt(body))
 	}
-	if e.Code == nil {
+	if !e.Code.Valid {
 		return envelope{}, fmt.Errorf("no code in body: %s", excerpt(body))
 	}
 	return envelope2Of(&e, body), nil
@@ -50,8 +50,8 @@ func parseEnvelope2(body []byte, out any) (envelope, error) {
 
 func envelope2Of(e *wire.Envelope2, result []byte) envelope {
 	env := envelope{codeDesc: e.CodeDesc, message: e.Message, result: result}
-	if *e.Code != 0 {
-		env.apiErr = &qerrors.APIError{Code: int(*e.Code), CodeDesc: e.CodeDesc, Message: e.Message}
+	if e.Code.N != 0 {
+		env.apiErr = &qerrors.APIError{Code: int(e.Code.N), CodeDesc: e.CodeDesc, Message: e.Message}
 	}
 	return env
 }

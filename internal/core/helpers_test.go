@@ -131,7 +131,7 @@ func callInto(ctx context.Context, c *core.Client, op core.Operation, in, out an
 func call(c *core.Client, op core.Operation, in any) (int64, error) {
 	var out result
 	_, err := callInto(context.Background(), c, op, in, &out)
-	return int64(out.TaskID), err
+	return out.TaskID.N, err
 }
 
 // closedAddr returns a loopback address that refuses connections.

@@ -10,6 +10,6 @@
 //	}
 //	var resp struct {
 //		wire.Envelope2
-//		TaskID wire.Int `json:"taskId"` // 135254 or "135254"
+//		TaskID wire.Int `json:"taskId"` // 135254 or "135254"; Valid if present
 //	}
 package wire

@@ -4,7 +4,7 @@ package wire
 // numeric string), message and codeDesc, siblings of the result fields. A
 // result type that embeds it is decoded in one pass with its envelope.
 type Envelope2 struct {
-	Code     *Int   `json:"code"`
+	Code     Int    `json:"code"`
 	Message  string `json:"message"`
 	CodeDesc string `json:"codeDesc"`
 }

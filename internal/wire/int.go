@@ -8,8 +8,13 @@ import (
 
 // Int is an integer that the service sends either as a JSON number or as a
 // numeric string ("5100"), as v2 responses do for code and count fields.
-// JSON null leaves it unchanged.
-type Int int64
+// Valid reports whether the answer held one: an absent field or JSON null
+// leaves it unset. (A value, not a pointer: decoding into a pointer costs
+// an allocation.)
+type Int struct {
+	N     int64
+	Valid bool
+}
 
 // UnmarshalJSON accepts 42, "42" and null.
 func (n *Int) UnmarshalJSON(b []byte) error {
@@ -24,6 +29,6 @@ func (n *Int) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("want an integer or a numeric string, got %.40s", b)
 	}
-	*n = Int(v)
+	*n = Int{N: v, Valid: true}
 	return nil
 }

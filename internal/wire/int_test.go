@@ -17,15 +17,13 @@ func TestIntAcceptsNumberOrString(t *testing.T) {
 		want    Int
 		wantErr bool
 	}{
-		{`5100`, 5100, false}, {`"5100"`, 5100, false}, {`-1`, -1, false}, {`"0"`, 0, false},
-		{`null`, 7, false}, // unchanged
-		{`""`, 0, true}, {`"5x"`, 0, true}, {`1.5`, 0, true}, {`true`, 0, true}, {`"99999999999999999999"`, 0, true},
+		{`5100`, Int{5100, true}, false}, {`"5100"`, Int{5100, true}, false}, {`-1`, Int{-1, true}, false},
+		{`"0"`, Int{0, true}, false}, {`0`, Int{0, true}, false},
+		{`null`, Int{}, false}, // not valid: as if absent
+		{`""`, Int{}, true}, {`"5x"`, Int{}, true}, {`1.5`, Int{}, true}, {`true`, Int{}, true}, {`"99999999999999999999"`, Int{}, true},
 	}
 	for _, tt := range tests {
-		n := Int(7)
-		if tt.want != 7 {
-			n = 0
-		}
+		var n Int
 		err := json.Unmarshal([]byte(tt.in), &n)
 		if tt.wantErr {
 			assert.Error(t, err, tt.in)
@@ -34,6 +32,11 @@ func TestIntAcceptsNumberOrString(t *testing.T) {
 		assert.NoError(t, err, tt.in)
 		assert.Equal(t, tt.want, n, tt.in)
 	}
+	var absent struct {
+		N Int `json:"n"`
+	}
+	assert.NoError(t, json.Unmarshal([]byte(`{"m":1}`), &absent))
+	assert.False(t, absent.N.Valid, "an absent field is not valid")
 }
 
 func TestIndexedListEncodesNameDotIndex(t *testing.T) {
