@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"sync"
 	"sync/atomic"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 // callState follows one call across its attempts. The transport counts how
@@ -32,18 +34,23 @@ type callState struct {
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets
 
+	// request is the call's go-retryablehttp request, over httpRequest.
+	request     retryablehttp.Request
+	httpRequest http.Request
+
 	// trace counts the writes; body bounds reading the answer by the
 	// attempt's timeout. Attempts run one after the other, so one of each
 	// per call serves them all.
 	trace httptrace.ClientTrace
 	body  attemptBody
-	// The first attempt's URL and body reader, and the values of the
-	// headers it sets (hdrUsed of hdr so far), so that none costs an
+	// The first attempt's request, URL and body reader, and the values of
+	// the headers it sets (hdrUsed of hdr so far), so that none costs an
 	// allocation of its own. net/http may still be writing an attempt
 	// when the next begins: the later ones allocate theirs.
+	first   http.Request
 	url     url.URL
 	reqBody bytes.Reader
-	hdr     [8]string
+	hdr     [4]string
 	hdrUsed int
 
 	// answer is the current attempt's body and its envelope, when the retry
@@ -162,6 +169,15 @@ func (s *callState) setBody(out *http.Request, b []byte) {
 	if s.op.Idempotent {
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
 	}
+}
+
+// attemptRequest returns a shallow copy of req with ctx, for an attempt.
+func (s *callState) attemptRequest(req *http.Request, ctx context.Context) *http.Request {
+	if s.attempts.Load() > 1 {
+		return req.WithContext(ctx)
+	}
+	s.first = *req.WithContext(ctx) // inlined: its copy stays on the stack
+	return &s.first
 }
 
 // attemptURL returns a copy of u for an attempt to set its query on.

@@ -22,14 +22,10 @@ import (
 // modified: every request shares it).
 var userAgentValue = []string{"qcloud-sdk-go/" + common.Version}
 
-// Headers that requests share, and that nothing modifies (net/http does
-// not, nor may a RoundTripper): the header of the request a call hands to
-// go-retryablehttp (the signer builds each attempt's), and that of an
-// attempt that adds none to the User-Agent, an API 2.0 GET's.
-var (
-	noHeader        = http.Header{}
-	userAgentHeader = http.Header{"User-Agent": userAgentValue}
-)
+// noHeader is the header of the request a call hands to go-retryablehttp:
+// the signer builds each attempt's. Requests share it, and nothing modifies
+// it (net/http does not, nor may a RoundTripper).
+var noHeader = http.Header{}
 
 // Client sends signed calls to one service module in one region, under
 // API 2.0 or API 3.0. It is safe for concurrent use.
@@ -43,7 +39,12 @@ type Client struct {
 	http      *retryablehttp.Client
 	logger    *slog.Logger
 	parse     func([]byte, any) (envelope, error) // the protocol's envelope
-	headers   int                                 // how many headers an attempt sets: the map's size
+	// fixed are the headers of every attempt (User-Agent, and those of the
+	// protocol that do not change: Content-Type, X-TC-Version, X-TC-Region),
+	// shared by all requests and never modified; headers is how many an
+	// attempt has with its own.
+	fixed   http.Header
+	headers int
 	// jar is set when the http.Client has a cookie jar, which adds the
 	// cookies to the call's request header: each call then has its own.
 	jar bool
@@ -96,14 +97,17 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
 		parse: parseEnvelope2, jar: hc.Jar != nil}
-	c.headers = 1 // User-Agent
-	if c.method == http.MethodPost {
-		c.headers++ // Content-Type
+	c.fixed = http.Header{"User-Agent": userAgentValue}
+	if c.method == http.MethodPost || c.sigMethod == auth.TC3HmacSHA256 {
+		c.fixed["Content-Type"] = []string{c.contentType()}
 	}
+	c.headers = len(c.fixed)
 	if o.API == common.API3 {
 		c.parse = parseEnvelope3
 		if c.sigMethod == auth.TC3HmacSHA256 {
-			c.headers = 8 // User-Agent, Content-Type, 4 X-TC, Authorization, X-TC-Token
+			c.fixed["X-TC-Version"] = []string{service.Version3}
+			c.fixed["X-TC-Region"] = []string{region}
+			c.headers = len(c.fixed) + 4 // X-TC-Action, X-TC-Timestamp, Authorization, X-TC-Token
 		}
 	}
 	// The per-attempt timeout is a context deadline in the signer, which
@@ -214,14 +218,13 @@ func (c *Client) do(st *callState) (Envelope, error) {
 	if c.jar {
 		header = make(http.Header)
 	}
-	hreq := (&http.Request{Method: c.method, URL: c.endpoint, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+	// Both live in the call state: WithContext is inlined, so that its copy
+	// stays on the stack; and the retryablehttp.Request is what FromRequest
+	// returns for a request without a body, without an allocation.
+	st.httpRequest = *(&http.Request{Method: c.method, URL: c.endpoint, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: header}).WithContext(st)
-	req, err := retryablehttp.FromRequest(hreq)
-	if err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: building request: %w", c.service.Name, st.action, err)
-	}
-
-	resp, err := c.http.Do(req)
+	st.request = retryablehttp.Request{Request: &st.httpRequest}
+	resp, err := c.http.Do(&st.request)
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
@@ -243,17 +246,17 @@ func (c *Client) do(st *callState) (Envelope, error) {
 	return env, err
 }
 
-// attemptHeader returns a new header for an attempt of a call whose
-// request header is call: call's (a cookie jar's), the User-Agent, and room
-// for the signature's. An attempt that sets none (an API 2.0 GET) of a
-// call without a header of its own shares one.
+// attemptHeader returns the header of an attempt of a call whose request
+// header is call: the fixed ones, call's own (a cookie jar's) and room for
+// the attempt's. An attempt that adds none (API 2.0's, and 3.0's with the
+// v1 signature) of a call without a header of its own shares c.fixed.
 func (c *Client) attemptHeader(call http.Header) http.Header {
-	if c.headers == 1 && len(call) == 0 {
-		return userAgentHeader
+	if c.headers == len(c.fixed) && len(call) == 0 {
+		return c.fixed
 	}
 	h := make(http.Header, c.headers+len(call))
+	maps.Copy(h, c.fixed)
 	maps.Copy(h, call)
-	h["User-Agent"] = userAgentValue
 	return h
 }
 

@@ -22,7 +22,7 @@ const redactedText = "[redacted]"
 // calling goroutine touches it (go-retryablehttp runs attempts on it).
 type secrets struct {
 	values   []string
-	inline   [6]string         // backs values for the usual few, without an allocation
+	inline   [4]string         // backs values for one attempt (id, key, token, signature), without an allocation
 	minLen   int               // of the shortest value: shorter text holds none
 	replacer *strings.Replacer // built on first use after the last add
 }

@@ -113,7 +113,7 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	}
 	// The common parameters go straight into the list (a map Set costs an
 	// allocation each), in place of any the action's parameters hold.
-	params := make([]auth.Param, 0, wire.Len(form)+3+5) // room for them and the attempt's own, merged in later
+	params := make([]auth.Param, 0, wire.Len(form)+3)
 	params = append(params, auth.Param{Name: "Action", Value: action}, auth.Param{Name: "Region", Value: c.region})
 	if c.api == common.API3 {
 		params = append(params, auth.Param{Name: "Version", Value: c.service.Version3})

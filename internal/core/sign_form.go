@@ -58,7 +58,6 @@ func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential
 	query := q.String()[start:]
 	if out.Method == http.MethodPost {
 		st.setBody(out, []byte(query))
-		st.setHeader(out.Header, "Content-Type", contentTypeForm)
 	} else {
 		out.URL.RawQuery = query
 	}

@@ -78,16 +78,15 @@ func (c *Client) signTC3(out *http.Request, st *callState, cred auth.Credential,
 	b.WriteString(", SignedHeaders=content-type;host, Signature=")
 	b.WriteString(signature)
 	st.setHeader(out.Header, "Authorization", b.String())
-	if cred.Token != "" {
+	if cred.Token != "" { // each attempt has a header of its own: none from the one before
 		st.setHeader(out.Header, "X-TC-Token", cred.Token)
-	} else {
-		delete(out.Header, "X-TC-Token") // an earlier attempt's credentials may have had one
 	}
 	return signature
 }
 
-// setTC3Request puts the call's body or query and the X-TC headers of an
-// attempt at timestamp ts on out, and returns the timestamp as sent.
+// setTC3Request puts the call's body or query and the headers of an
+// attempt at timestamp ts on out (the others are the client's fixed
+// ones), and returns the timestamp as sent.
 func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) string {
 	if out.Method == http.MethodPost {
 		st.setBody(out, st.enc.body)
@@ -95,12 +94,8 @@ func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) strin
 		out.URL.RawQuery = st.enc.query
 	}
 	tsText := strconv.FormatInt(ts, 10)
-	h := out.Header
-	st.setHeader(h, "Content-Type", c.contentType())
-	st.setHeader(h, "X-TC-Action", st.action)
-	st.setHeader(h, "X-TC-Version", c.service.Version3)
-	st.setHeader(h, "X-TC-Region", c.region)
-	st.setHeader(h, "X-TC-Timestamp", tsText)
+	st.setHeader(out.Header, "X-TC-Action", st.action)
+	st.setHeader(out.Header, "X-TC-Timestamp", tsText)
 	return tsText
 }
 
@@ -109,7 +104,6 @@ func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) strin
 func (c *Client) markUnsigned(out *http.Request, st *callState, ts int64) {
 	c.setTC3Request(out, st, ts)
 	st.setHeader(out.Header, "Authorization", "SKIP")
-	delete(out.Header, "X-TC-Token")
 }
 
 // lastDate caches the UTC date of the last day a timestamp fell on, as

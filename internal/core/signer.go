@@ -123,7 +123,7 @@ func (b *attemptBody) Close() error {
 func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*http.Request, error) {
 	// A shallow copy, with a header and a URL of its own: the headers and
 	// the query are the attempt's.
-	out := req.WithContext(ctx)
+	out := st.attemptRequest(req, ctx)
 	out.Header = s.c.attemptHeader(req.Header)
 	out.URL = st.attemptURL(req.URL)
 	out.GetBody = nil // go-retryablehttp sets one; the copy's body is set below
