@@ -1,5 +1,6 @@
 // Package wire holds helpers for the wire forms of parameters and answers:
-// IndexedList writes an API 2.0 list as name.0, name.1, ...; Int reads the
+// IndexedList writes an API 2.0 list as name.0, name.1, ... (Each expands
+// the go-querystring values it is stored in); Int reads the
 // numbers that API 2.0 sends as strings; Flatten writes API 3.0 parameters
 // as a query (InstanceIds.0, Filters.0.Values.0); Envelope2 and Envelope3,
 // embedded in a result type, let the client core decode an answer and its
