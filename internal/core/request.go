@@ -118,11 +118,14 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	if c.api == common.API3 {
 		params = append(params, auth.Param{Name: "Version", Value: c.service.Version3})
 	}
-	wire.Each(form, func(name, value string) {
+	err := wire.Each(form, func(name, value string) {
 		if name != "Action" && name != "Region" && (name != "Version" || c.api != common.API3) {
 			params = append(params, auth.Param{Name: name, Value: value})
 		}
 	})
+	if err != nil {
+		return err
+	}
 	if a, b := auth.SortParams(params); a != "" {
 		return qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
 	}

@@ -1,6 +1,7 @@
 package wire
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -25,19 +26,25 @@ func (l IndexedList) EncodeValues(key string, v *url.Values) error {
 	return nil
 }
 
-// Each calls f with every parameter of v, a list's elements (see
+// Each calls f with every parameter of v: a list's elements (see
 // [IndexedList]) under their own names name.0, name.1, ..., and otherwise
-// a name's first value.
-func Each(v url.Values, f func(name, value string)) {
+// a name's value. A name with several values (a plain slice field, which
+// go-querystring writes as a repeated name) is an error: the service would
+// read one of them.
+func Each(v url.Values, f func(name, value string)) error {
 	for name, vs := range v {
-		if list, ok := strings.CutSuffix(name, "."); ok {
+		switch list, ok := strings.CutSuffix(name, "."); {
+		case ok:
 			for i, name := range names(list).elements(len(vs)) {
 				f(name, vs[i])
 			}
-		} else if len(vs) > 0 {
+		case len(vs) > 1:
+			return fmt.Errorf("parameter %s has %d values: a list needs wire.IndexedList", name, len(vs))
+		case len(vs) == 1:
 			f(name, vs[0])
 		}
 	}
+	return nil
 }
 
 // Len returns the number of parameters Each calls f with.

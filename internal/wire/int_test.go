@@ -52,11 +52,11 @@ func TestIndexedListEncodesNameDotIndex(t *testing.T) {
 		}{l, "x"})
 		assert.NoError(t, err)
 		got := map[string]string{}
-		Each(v, func(name, value string) {
+		assert.NoError(t, Each(v, func(name, value string) {
 			_, dup := got[name]
 			assert.False(t, dup, name)
 			got[name] = value
-		})
+		}))
 		want := map[string]string{"name": "x"}
 		for i := range l {
 			want[fmt.Sprintf("ids.%d", i)] = l[i]
@@ -84,4 +84,14 @@ func TestFlatten(t *testing.T) {
 		"Limit": {"20"}, "N": {"7"}, "B": {"true"}}, v, "null is left out")
 	_, err = Flatten([]int{1})
 	assert.Error(t, err, "not an object")
+}
+
+func TestEachRefusesRepeatedNames(t *testing.T) {
+	t.Parallel()
+	v, err := query.Values(struct {
+		Plain []string `url:"plain"`
+	}{[]string{"a", "b"}})
+	assert.NoError(t, err)
+	err = Each(v, func(string, string) { t.Error("called for a name with two values") })
+	assert.ErrorContains(t, err, "parameter plain has 2 values")
 }
