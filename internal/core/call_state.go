@@ -43,12 +43,13 @@ type callState struct {
 	// per call serves them all.
 	trace httptrace.ClientTrace
 	body  attemptBody
-	// The first attempt's request, URL and body reader, and the values of
-	// the headers it sets (hdrUsed of hdr so far), so that none costs an
-	// allocation of its own. net/http may still be writing an attempt
+	// The first attempt's request, URL, context and body reader, and the
+	// values of the headers it sets (hdrUsed of hdr so far), so that none
+	// costs an allocation of its own. net/http may still be writing an attempt
 	// when the next begins: the later ones allocate theirs.
 	first   http.Request
 	url     url.URL
+	actx    attemptCtx
 	reqBody bytes.Reader
 	hdr     [4]string
 	hdrUsed int
@@ -178,6 +179,14 @@ func (s *callState) attemptRequest(req *http.Request, ctx context.Context) *http
 	}
 	s.first = *req.WithContext(ctx) // inlined: its copy stays on the stack
 	return &s.first
+}
+
+// attemptContext returns the context for an attempt to start.
+func (s *callState) attemptContext() *attemptCtx {
+	if s.attempts.Load() > 1 {
+		return new(attemptCtx)
+	}
+	return &s.actx
 }
 
 // attemptURL returns a copy of u for an attempt to set its query on.

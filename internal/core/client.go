@@ -110,13 +110,18 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 			c.headers = len(c.fixed) + 4 // X-TC-Action, X-TC-Timestamp, Authorization, X-TC-Token
 		}
 	}
-	// The per-attempt timeout is a context deadline in the signer, which
+	// The per-attempt timeout is a context deadline (attemptClock) in the
+	// signer, which
 	// covers reading the body; http.Client.Timeout over a custom transport
 	// would send net/http down its legacy cancellation path.
 	timeout := o.AttemptTimeout()
 	_, static := creds.(auth.Credential)
-	hc.Transport = &signer{c: c, next: next, creds: creds, logger: logger, static: static,
-		timeout: timeout, timeoutErr: &attemptTimeoutError{after: timeout}}
+	sg := &signer{c: c, next: next, creds: creds, logger: logger, static: static,
+		timeoutErr: &attemptTimeoutError{after: timeout}}
+	if timeout > 0 {
+		sg.clock = &attemptClock{timeout: timeout, cause: sg.timeoutErr}
+	}
+	hc.Transport = sg
 	hc.Timeout = 0
 	if hc.CheckRedirect == nil {
 		// The API never redirects; following one would re-send a signed call

@@ -25,12 +25,13 @@ import (
 // calls that on the client after every failed call, which would close the
 // idle connections of every other caller sharing the transport.
 type signer struct {
-	c       *Client
-	next    http.RoundTripper
-	creds   auth.Provider
-	timeout time.Duration // per attempt; 0 means none
-	logger  *slog.Logger
-	// timeoutErr is the cause of the attempts that time out, made once.
+	c      *Client
+	next   http.RoundTripper
+	creds  auth.Provider
+	logger *slog.Logger
+	// clock bounds each attempt by the per-attempt timeout; nil means
+	// none. timeoutErr is the cause of the attempts that run out of it.
+	clock      *attemptClock
 	timeoutErr *attemptTimeoutError
 	// static is set when creds is an auth.Credential, which needs no logger.
 	static bool
@@ -52,14 +53,16 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 	st := stateFrom(req.Context())
 	attempt := st.beginAttempt()
 	ctx := req.Context()
-	cancel := context.CancelFunc(func() {})
-	if s.timeout > 0 {
-		ctx, cancel = context.WithTimeoutCause(ctx, s.timeout, s.timeoutErr)
+	var actx *attemptCtx // nil without a timeout
+	if s.clock != nil {
+		actx = st.attemptContext()
+		s.clock.start(ctx, actx)
+		ctx = actx
 	}
 	ctx = httptrace.WithClientTrace(ctx, &st.trace)
 	signed, err := s.sign(ctx, req, st)
 	if err != nil {
-		cancel()
+		actx.end()
 		return nil, err
 	}
 
@@ -67,9 +70,9 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := s.next.RoundTrip(signed)
 	if err != nil {
 		err = s.timedOut(ctx, err)
-		cancel()
+		actx.end()
 	} else {
-		st.body = attemptBody{ReadCloser: resp.Body, ctx: ctx, cancel: cancel, s: s}
+		st.body = attemptBody{ReadCloser: resp.Body, ctx: ctx, attempt: actx, s: s}
 		resp.Body = &st.body
 	}
 	if s.logger.Enabled(ctx, slog.LevelDebug) {
@@ -99,9 +102,9 @@ func (s *signer) timedOut(ctx context.Context, err error) error {
 // the per-attempt timeout covers reading it.
 type attemptBody struct {
 	io.ReadCloser
-	ctx    context.Context
-	cancel context.CancelFunc
-	s      *signer
+	ctx     context.Context
+	attempt *attemptCtx
+	s       *signer
 }
 
 func (b *attemptBody) Read(p []byte) (int, error) {
@@ -114,7 +117,7 @@ func (b *attemptBody) Read(p []byte) (int, error) {
 
 func (b *attemptBody) Close() error {
 	err := b.ReadCloser.Close()
-	b.cancel()
+	b.attempt.end()
 	return err
 }
 
