@@ -32,6 +32,9 @@ func TestAttachValidation(t *testing.T) {
 		{"empty instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", ""}}, "InstanceIDs[1]"},
 		{"newline in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d\n"}}, "InstanceIDs[0]"},
 		{"duplicate instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d", "ins-1a2b3c4d", "ins-df454d"}}, "InstanceIDs[2]"},
+		{"duplicate among 100", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: withRepeat(manyIDs(100), 71, 12)}, "InstanceIDs[71]"},
+		{"bad id before a duplicate", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: withRepeat(withBad(manyIDs(40), 30), 35, 3)}, "InstanceIDs[30]"},
+		{"duplicate before a bad id", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: withRepeat(withBad(manyIDs(40), 36), 35, 3)}, "InstanceIDs[35]"},
 		{"zero-width space in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d\u200b"}}, "InstanceIDs[0]"},
 		{"byte order mark in vpc", &vpc.AttachClassicLinkVpcInput{VpcID: "\ufeffvpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}}, "VpcID"},
 		{"word joiner in instance", &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-\u2060df454d"}}, "InstanceIDs[0]"},
@@ -57,9 +60,17 @@ func TestAttachValidation(t *testing.T) {
 	assert.Zero(t, srv.RequestCount(""), "nothing is sent for invalid input")
 	_, err := c.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: manyIDs(101)})
 	assert.ErrorContains(t, err, "101 ids: at most 100 in one call", "the limit is named")
+	_, err = c.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: withRepeat(manyIDs(100), 71, 12)})
+	assert.ErrorContains(t, err, `"ins-00000012" repeats InstanceIDs[12]`, "the first of the two is named")
 	_, err = c.AttachClassicLinkVpc(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: strings.Repeat("v", 1<<20), InstanceIDs: []string{"ins-df454d"}})
 	assert.Less(t, len(err.Error()), 200, "a huge id is not echoed")
 }
+
+// withRepeat sets ids[i] to ids[j].
+func withRepeat(ids []string, i, j int) []string { ids[i] = ids[j]; return ids }
+
+// withBad makes ids[i] an invalid id.
+func withBad(ids []string, i int) []string { ids[i] = "ins bad"; return ids }
 
 func manyIDs(n int) []string {
 	ids := make([]string, n)
