@@ -45,8 +45,8 @@ type callState struct {
 	body  attemptBody
 	// The first attempt's request, URL, context and body reader, and the
 	// values of the headers it sets (hdrUsed of hdr so far), so that none
-	// costs an allocation of its own. net/http may still be writing an attempt
-	// when the next begins: the later ones allocate theirs.
+	// costs an allocation of its own. net/http may still be writing an
+	// attempt when the next begins: the later ones allocate theirs.
 	first   http.Request
 	url     url.URL
 	actx    attemptCtx

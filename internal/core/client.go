@@ -111,9 +111,9 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 		}
 	}
 	// The per-attempt timeout is a context deadline (attemptClock) in the
-	// signer, which
-	// covers reading the body; http.Client.Timeout over a custom transport
-	// would send net/http down its legacy cancellation path.
+	// signer, which covers reading the body; http.Client.Timeout over a
+	// custom transport would send net/http down its legacy cancellation
+	// path.
 	timeout := o.AttemptTimeout()
 	_, static := creds.(auth.Credential)
 	sg := &signer{c: c, next: next, creds: creds, logger: logger, static: static,
