@@ -82,7 +82,8 @@ func (e *APIError) Is(target error) bool {
 }
 
 // Retryable reports whether the protocol marks this answer as safe to try
-// again after a pause (throttling, expiry, busy resources, internal errors).
+// again after a pause (throttling, expiry, locked or busy resources,
+// internal errors).
 func (e *APIError) Retryable() bool {
 	if e.Code != 0 {
 		switch e.Code {
@@ -92,7 +93,8 @@ func (e *APIError) Retryable() bool {
 		return e.CodeDesc == "ActionLocked" || e.CodeDesc == "ServiceUnavailable"
 	}
 	return e.CodeDesc == "AuthFailure.SignatureExpire" || hasClass(e.CodeDesc, "RequestLimitExceeded") ||
-		hasClass(e.CodeDesc, "InternalError") || e.CodeDesc == "ServiceUnavailable" || e.CodeDesc == "ResourceUnavailable"
+		hasClass(e.CodeDesc, "InternalError") || e.CodeDesc == "ServiceUnavailable" || e.CodeDesc == "ResourceUnavailable" ||
+		e.CodeDesc == "ResourceInUse"
 }
 
 // hasClass reports whether an API 3.0 code is class or class.<detail>.

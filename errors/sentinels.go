@@ -24,8 +24,10 @@ var (
 	// ErrInstanceNotLinked is codeDesc InstanceNotLinked: a detach named an
 	// instance that is not linked to that VPC.
 	ErrInstanceNotLinked = stderrors.New("InstanceNotLinked")
-	// ErrActionLocked is codeDesc ActionLocked: another operation on the
-	// resource is still running. It is retried with backoff.
+	// ErrActionLocked is codeDesc ActionLocked (API 3.0: ResourceInUse):
+	// another operation on the resource is still running. The service did
+	// not act, so every action, Attach and Detach included, is retried with
+	// backoff under both protocols.
 	ErrActionLocked = stderrors.New("ActionLocked")
 )
 

@@ -21,14 +21,15 @@ import (
 // and both signatures, API 3.0 TC3 POST JSON and GET, and its v1 signature.
 var wires = []struct {
 	name string
+	api  common.API
 	opts []common.Option
 }{
-	{"API2 GET HmacSHA256", nil},
-	{"API2 POST HmacSHA1", []common.Option{common.WithHTTPMethod(http.MethodPost), common.WithSignatureMethod(auth.HmacSHA1)}},
-	{"API3 TC3 POST", []common.Option{common.WithAPI(common.API3)}},
-	{"API3 TC3 GET", []common.Option{common.WithAPI(common.API3), common.WithHTTPMethod(http.MethodGet)}},
-	{"API3 HmacSHA256 POST", []common.Option{common.WithAPI(common.API3), common.WithSignatureMethod(auth.HmacSHA256)}},
-	{"API3 HmacSHA1 GET", []common.Option{common.WithAPI(common.API3), common.WithSignatureMethod(auth.HmacSHA1), common.WithHTTPMethod(http.MethodGet)}},
+	{"API2 GET HmacSHA256", common.API2, []common.Option{common.WithAPI(common.API2)}},
+	{"API2 POST HmacSHA1", common.API2, []common.Option{common.WithAPI(common.API2), common.WithHTTPMethod(http.MethodPost), common.WithSignatureMethod(auth.HmacSHA1)}},
+	{"API3 TC3 POST", common.API3, []common.Option{common.WithAPI(common.API3)}},
+	{"API3 TC3 GET", common.API3, []common.Option{common.WithAPI(common.API3), common.WithHTTPMethod(http.MethodGet)}},
+	{"API3 HmacSHA256 POST", common.API3, []common.Option{common.WithAPI(common.API3), common.WithSignatureMethod(auth.HmacSHA256)}},
+	{"API3 HmacSHA1 GET", common.API3, []common.Option{common.WithAPI(common.API3), common.WithSignatureMethod(auth.HmacSHA1), common.WithHTTPMethod(http.MethodGet)}},
 }
 
 func clientOf(t *testing.T, srv *vpctest.Server, cred auth.Credential, opts ...common.Option) *vpc.Client {

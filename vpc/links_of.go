@@ -13,7 +13,8 @@ import (
 // with errors.ErrOutcomeUnknown: the service may have started the task, and
 // a link shows once its attach task has finished (and goes once its detach
 // task has). While such a task runs, a new Attach or Detach of the same
-// instances answers ActionLocked, which the SDK retries with backoff; so
+// instances answers ActionLocked (API 3.0: ResourceInUse), which the SDK
+// retries with backoff under both protocols; so
 // either repeat the call for the instances that are not yet where you want
 // them (ActionLocked past the retries means: a task still runs, ask later),
 // or wait for the task's usual duration and list:

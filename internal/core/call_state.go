@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"reflect"
 	"sync"
 	"sync/atomic"
 
@@ -96,6 +97,13 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (env
 	s.answer, s.read = answer{body: body, readErr: err}, true
 	a := &s.answer
 	if err == nil && resp.StatusCode == http.StatusOK {
+		if s.out != nil && s.attempts.Load() > 1 {
+			// json.Unmarshal leaves alone what a body does not mention: an
+			// earlier attempt's Error, or its fields, would survive into
+			// this one's result. The first attempt's result is the caller's
+			// fresh one.
+			reflect.ValueOf(s.out).Elem().SetZero()
+		}
 		a.env, a.err = parse(body, s.out)
 	}
 	return a

@@ -94,7 +94,7 @@ func isResignable(e *qerrors.APIError) bool {
 }
 
 // notDone reports whether an answer says that the service did not act on
-// the request (throttled, expired, busy, unavailable), so that even a
+// the request (throttled, expired, locked or in use, busy, unavailable), so that even a
 // non-idempotent call may be sent again. An internal error is not among
 // them: it may come after the act.
 func notDone(e *qerrors.APIError) bool {
@@ -106,7 +106,8 @@ func notDone(e *qerrors.APIError) bool {
 		return e.CodeDesc == "ActionLocked" || e.CodeDesc == "ServiceUnavailable"
 	}
 	class, _, _ := strings.Cut(e.CodeDesc, ".")
-	return class == "RequestLimitExceeded" || e.CodeDesc == "ServiceUnavailable" || e.CodeDesc == "ResourceUnavailable"
+	return class == "RequestLimitExceeded" || e.CodeDesc == "ServiceUnavailable" || e.CodeDesc == "ResourceUnavailable" ||
+		e.CodeDesc == "ResourceInUse"
 }
 
 // mayHaveActed reports whether an error answer to a non-idempotent call
