@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -49,7 +50,8 @@ func CVMRoleProvider(opts ...CVMRoleOption) Provider {
 	p := &cvmRole{endpoint: DefaultMetadataEndpoint, timeout: DefaultMetadataTimeout, client: &http.Client{
 		// Its own transport: no proxy (the service is link-local), no
 		// connection kept for a call every few hours.
-		Transport: &http.Transport{DisableKeepAlives: true, Proxy: nil},
+		Transport:     &http.Transport{DisableKeepAlives: true, Proxy: nil},
+		CheckRedirect: stayOnHost,
 	}}
 	for _, o := range opts {
 		if o != nil {
@@ -87,9 +89,12 @@ func (p *cvmRole) Retrieve(ctx context.Context) (Credential, error) {
 			return Credential{}, &sourceError{source: "CVM role", detail: fmt.Sprintf("the role list answered HTTP %d", status)}
 		}
 		role, _, _ = strings.Cut(strings.TrimSpace(string(body)), "\n")
-		if role = strings.TrimSpace(role); role == "" || strings.ContainsAny(role, "/?#") {
-			return Credential{}, &sourceError{source: "CVM role", detail: "the role list names no usable role"}
+		if role = strings.TrimSpace(role); role == "" {
+			return Credential{}, &sourceError{source: "CVM role", detail: "the role list names no role"}
 		}
+	}
+	if problem := roleNameProblem(role); problem != "" {
+		return Credential{}, &sourceError{source: "CVM role", detail: problem}
 	}
 	body, status, err := p.get(ctx, metadataPath+role)
 	switch {
@@ -118,6 +123,37 @@ func (p *cvmRole) Retrieve(ctx context.Context) (Credential, error) {
 	return c, nil
 }
 
+// maxRoleName is the longest CAM role name.
+const maxRoleName = 128
+
+// roleNameProblem says what makes role unusable as a CAM role name (which
+// goes into the metadata path and into errors), quoting at most a short
+// prefix of it, or returns "".
+func roleNameProblem(role string) string {
+	if len(role) > maxRoleName {
+		return fmt.Sprintf("the role name has %d bytes: at most %d", len(role), maxRoleName)
+	}
+	for _, r := range role {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("+=,.@_-", r)) {
+			return fmt.Sprintf("the role name %.40q has %q: want letters, digits and +=,.@_-", role, r)
+		}
+	}
+	return ""
+}
+
+// stayOnHost is the metadata client's CheckRedirect: the credentials come
+// from the metadata service and nowhere else, so a redirect to another
+// host is an error (a few on the same host are followed).
+func stayOnHost(req *http.Request, via []*http.Request) error {
+	switch {
+	case req.URL.Host != via[0].URL.Host || req.URL.Scheme != via[0].URL.Scheme:
+		return fmt.Errorf("the metadata service redirected to another host (%.60q); credentials come from the metadata service only", req.URL.Host)
+	case len(via) >= 3:
+		return errors.New("the metadata service redirected 3 times")
+	}
+	return nil
+}
+
 // get fetches path from the metadata service within the timeout. A
 // service that cannot be reached at all is ErrNoCredentials: the program
 // does not run on a CVM.
@@ -138,6 +174,9 @@ func (p *cvmRole) get(ctx context.Context, path string) ([]byte, int, error) {
 		var opErr *net.OpError
 		if errors.As(err, &dnsErr) || errors.As(err, &opErr) || errors.As(err, &netErr) && netErr.Timeout() {
 			return nil, 0, &sourceError{source: "CVM role", detail: "no metadata service at " + p.endpoint + " (not a CVM?)", err: ErrNoCredentials}
+		}
+		if ue, ok := err.(*url.Error); ok { // its URL may be a redirect's, of any length
+			err = ue.Err
 		}
 		return nil, 0, &sourceError{source: "CVM role", detail: "metadata request failed", err: err}
 	}

@@ -148,3 +148,40 @@ func TestCVMRoleProviderOneRequestForManyCallers(t *testing.T) {
 	assert.Equal(t, int32(1), m.listed.Load())
 	assert.Equal(t, int32(1), m.fetched.Load())
 }
+
+// The metadata service is the only source: a redirect to another host is
+// an error, and nothing is asked of that host.
+func TestCVMRoleStaysOnTheMetadataHost(t *testing.T) {
+	t.Parallel()
+	var elsewhere atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		elsewhere.Add(1)
+		_, _ = io.WriteString(w, roleJSON(time.Now().Add(time.Hour)))
+	}))
+	t.Cleanup(other.Close)
+	m := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+r.URL.Path, http.StatusFound)
+	}))
+	t.Cleanup(m.Close)
+	for _, opts := range [][]auth.CVMRoleOption{{auth.WithMetadataEndpoint(m.URL)}, {auth.WithMetadataEndpoint(m.URL), auth.WithRoleName("worker")}} {
+		_, err := auth.CVMRoleProvider(opts...).Retrieve(context.Background())
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "redirected to another host")
+		assert.NotErrorIs(t, err, auth.ErrNoCredentials, "a chain must not go on past a misbehaving metadata service")
+	}
+	assert.Zero(t, elsewhere.Load())
+}
+
+// A role name that is not a CAM role name is refused, and an error never
+// copies more than a short prefix of what the service sent.
+func TestCVMRoleRefusesImpossibleRoleNames(t *testing.T) {
+	t.Parallel()
+	for _, role := range []string{strings.Repeat("r", 64<<10), "role/../x", "rôle", "role\x00"} {
+		m := newMetadata(t, role, http.StatusOK, func() string { return roleJSON(time.Now().Add(time.Hour)) })
+		_, err := auth.CVMRoleProvider(auth.WithMetadataEndpoint(m.URL)).Retrieve(context.Background())
+		require.Error(t, err, "%.20q", role)
+		assert.Less(t, len(err.Error()), 200, "%.20q", role)
+		assert.Contains(t, err.Error(), "role name")
+		assert.Zero(t, m.fetched.Load(), "no credentials asked for it")
+	}
+}

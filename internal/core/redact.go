@@ -54,7 +54,18 @@ func (s *secrets) scrub(text string) string {
 	if s.replacer == nil {
 		s.replacer = newSecretReplacer(s.values)
 	}
-	return s.replacer.Replace(text)
+	out := s.replacer.Replace(text)
+	// A value escaped once more than the replacer's forms (a URL quoted
+	// inside a URL inside a message) differs from one of them only by
+	// "%25" for "%". Each level is peeled off and scrubbed in turn, to any
+	// depth; where a level held a secret, that level's text is returned.
+	for cur := out; strings.Contains(cur, "%25"); {
+		cur = strings.ReplaceAll(cur, "%25", "%")
+		if clean := s.replacer.Replace(cur); clean != cur {
+			out, cur = clean, clean
+		}
+	}
+	return out
 }
 
 // newSecretReplacer replaces each value in the forms it can take on the way

@@ -120,9 +120,14 @@ func mayHaveActed(e *qerrors.APIError) bool {
 // retryAfterFailure decides after an attempt that got no usable answer.
 func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, string, error) {
 	var perm *permanentError
+	var redirect *redirectError
 	var unknownCA x509.UnknownAuthorityError
 	var certErr *tls.CertificateVerificationError
-	if errors.As(err, &perm) || errors.As(err, &unknownCA) || errors.As(err, &certErr) {
+	switch {
+	case errors.As(err, &redirect) && !st.op.Idempotent:
+		// Answered with a redirect, like a 3xx that is not followed.
+		return false, "", &unknownOutcome{stripURLError(err)}
+	case redirect != nil, errors.As(err, &perm), errors.As(err, &unknownCA), errors.As(err, &certErr):
 		return false, "", err
 	}
 	if !st.op.Idempotent && st.sent() {

@@ -85,7 +85,12 @@ func echoPeer(t *testing.T) string {
 func forms(v string) []string {
 	js, _ := json.Marshal(v)
 	q := url.QueryEscape(v)
-	return []string{v, q, strings.ToLower(q), url.QueryEscape(q), string(js[1 : len(js)-1])}
+	out := []string{v, string(js[1 : len(js)-1])}
+	for range 5 { // escaped once to five times
+		out = append(out, q, strings.ToLower(q))
+		q = url.QueryEscape(q)
+	}
+	return out
 }
 
 // Whatever shape a server sends the request back in, no error, no field of
@@ -100,7 +105,9 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 		return func(w http.ResponseWriter, raw string) {
 			p, _ := url.ParseQuery(raw)
 			w.WriteHeader(status)
-			body := strings.NewReplacer("RAW", raw, "ONCE", url.QueryEscape(raw), "ID", p.Get("SecretId"),
+			twice := url.QueryEscape(url.QueryEscape(raw))
+			body := strings.NewReplacer("RAW", raw, "ONCE", url.QueryEscape(raw), "TWICE", twice,
+				"FOURFOLD", url.QueryEscape(url.QueryEscape(twice)), "ID", p.Get("SecretId"),
 				"TOKEN", p.Get("Token"), "SIG", p.Get("Signature"), "JSIG", jsonEscape(p.Get("Signature"))).Replace(format)
 			_, _ = io.WriteString(w, body)
 		}
@@ -120,6 +127,10 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 			respond: quoting(200, `{"code":4000,"codeDesc":"InvalidParameter","message":"bad request RAW; id ID; token TOKEN; sig JSIG"}`)},
 		{name: "header-like and XML shapes in a malformed 200", op: describe, wantIs: qerrors.ErrMalformedResponse,
 			respond: quoting(200, "SecretId: ID\nToken:TOKEN\n<Signature>SIG</Signature> ONCE")},
+		{name: "API message quoting the URL escaped twice and four times", op: attach, wantIs: qerrors.ErrInvalidParameter,
+			respond: quoting(200, `{"code":4000,"codeDesc":"InvalidParameter","message":"url=/v2/index.php%3FTWICE next=FOURFOLD"}`)},
+		{name: "proxy page quoting Authorization-like headers", op: describe, wantIs: qerrors.ErrInternal,
+			respond: quoting(502, "Bad gateway\nProxy-Authorization: Basic dXNlcjpwYXNzd29yZA==\nCookie: session=c2VjcmV0\n")},
 		{name: "retryable error quoting the request", op: describe, wantIs: qerrors.ErrQuotaExceeded,
 			respond: quoting(200, `{"code":4400,"codeDesc":"RequestLimitExceeded","message":"slow: RAW"}`)},
 	}
@@ -160,7 +171,8 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				if errors.As(err, &statusErr) {
 					outputs = append(outputs, statusErr.Body)
 				}
-				secrets := []string{testID, key, token}
+				// The call's own, and the proxy's credentials.
+				secrets := []string{testID, key, token, "dXNlcjpwYXNzd29yZA==", "c2VjcmV0"}
 				if srv != nil {
 					secrets = append(secrets, srv.signatures()...)
 				}

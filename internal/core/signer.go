@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptrace"
+	"strconv"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
@@ -50,6 +51,9 @@ func (e *attemptTimeoutError) Is(target error) bool { return target == context.D
 func (e *attemptTimeoutError) Timeout() bool { return true }
 
 func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := s.c.checkDestination(req); err != nil {
+		return nil, err
+	}
 	st := stateFrom(req.Context())
 	attempt := st.beginAttempt()
 	ctx := req.Context()
@@ -88,6 +92,34 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 		s.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud request", attrs...)
 	}
 	return resp, err
+}
+
+// redirectError refuses a redirect hop: credentials are only ever sent to
+// the configured endpoint, and a call is never re-sent to where an answer
+// points. It names the target's host, never its path or query.
+type redirectError struct {
+	status int
+	host   string
+}
+
+func (e *redirectError) Error() string {
+	return fmt.Sprintf("the server redirected (HTTP %d) to %s: the SDK signs requests only for its endpoint and follows no redirect", e.status, e.host)
+}
+
+// checkDestination refuses to sign req unless it is the call's own request
+// to the endpoint: a redirect hop that a caller's CheckRedirect let
+// through, or anything aimed elsewhere, would take credentials (or a
+// signature valid at the endpoint) to a host the caller did not choose.
+func (c *Client) checkDestination(req *http.Request) error {
+	u := req.URL
+	if req.Response == nil && u.Scheme == c.endpoint.Scheme && u.Host == c.endpoint.Host && u.Path == c.endpoint.Path {
+		return nil
+	}
+	e := &redirectError{host: strconv.Quote(u.Host)}
+	if req.Response != nil {
+		e.status = req.Response.StatusCode
+	}
+	return e
 }
 
 // timedOut names the per-attempt timeout as the cause of err when it was.
