@@ -147,8 +147,10 @@ func stateFrom(ctx context.Context) *callState {
 
 func (s *callState) wrote(httptrace.WroteRequestInfo) { s.writes.Add(1) }
 
-// setHeader sets header key (used as given: the X-TC names are not in
-// canonical form, and need not be) of the attempt's request.
+// setHeader sets header key, which must be in canonical form (X-Tc-Action,
+// not X-TC-Action: net/http's Header.Get, and so every RoundTripper that
+// wraps the client's, looks a key up only in that form), of the attempt's
+// request.
 func (s *callState) setHeader(h http.Header, key, value string) {
 	if s.hdrUsed == len(s.hdr) {
 		h[key] = []string{value}

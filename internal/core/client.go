@@ -105,8 +105,8 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	if o.API == common.API3 {
 		c.parse = parseEnvelope3
 		if c.sigMethod == auth.TC3HmacSHA256 {
-			c.fixed["X-TC-Version"] = []string{service.Version3}
-			c.fixed["X-TC-Region"] = []string{region}
+			c.fixed["X-Tc-Version"] = []string{service.Version3}
+			c.fixed["X-Tc-Region"] = []string{region}
 			c.headers = len(c.fixed) + 4 // X-TC-Action, X-TC-Timestamp, Authorization, X-TC-Token
 		}
 	}

@@ -79,7 +79,7 @@ func (c *Client) signTC3(out *http.Request, st *callState, cred auth.Credential,
 	b.WriteString(signature)
 	st.setHeader(out.Header, "Authorization", b.String())
 	if cred.Token != "" { // each attempt has a header of its own: none from the one before
-		st.setHeader(out.Header, "X-TC-Token", cred.Token)
+		st.setHeader(out.Header, "X-Tc-Token", cred.Token)
 	}
 	return signature
 }
@@ -94,8 +94,8 @@ func (c *Client) setTC3Request(out *http.Request, st *callState, ts int64) strin
 		out.URL.RawQuery = st.enc.query
 	}
 	tsText := strconv.FormatInt(ts, 10)
-	st.setHeader(out.Header, "X-TC-Action", st.action)
-	st.setHeader(out.Header, "X-TC-Timestamp", tsText)
+	st.setHeader(out.Header, "X-Tc-Action", st.action)
+	st.setHeader(out.Header, "X-Tc-Timestamp", tsText)
 	return tsText
 }
 

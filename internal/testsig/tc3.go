@@ -43,7 +43,8 @@ func TC3Signature(secretKey, service string, timestamp int64, canonicalHash stri
 // VerifyTC3 checks the Authorization header of a TC3 request whose body
 // was body: the algorithm, the credential scope (the UTC date of
 // X-TC-Timestamp, service, tc3_request), the signed headers and the
-// signature. It returns the SecretId the request names.
+// signature. r is a server's request, or a client's as its RoundTripper
+// sees it. It returns the SecretId the request names.
 func VerifyTC3(r *http.Request, body []byte, secretKey, service string) (string, error) {
 	auth := r.Header.Get("Authorization")
 	rest, ok := strings.CutPrefix(auth, "TC3-HMAC-SHA256 ")
@@ -66,7 +67,11 @@ func VerifyTC3(r *http.Request, body []byte, secretKey, service string) (string,
 	if fields["SignedHeaders"] != "content-type;host" {
 		return id, fmt.Errorf("signed headers %q", fields["SignedHeaders"])
 	}
-	_, ch := TC3Hashes(r.Method, r.URL.RawQuery, r.Header.Get("Content-Type"), r.Host, body)
+	host := r.Host
+	if host == "" { // a client's request, as a RoundTripper sees it
+		host = r.URL.Host
+	}
+	_, ch := TC3Hashes(r.Method, r.URL.RawQuery, r.Header.Get("Content-Type"), host, body)
 	if got, want := fields["Signature"], TC3Signature(secretKey, service, ts, ch); got != want {
 		return id, errors.New("signature does not match")
 	}
