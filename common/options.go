@@ -12,8 +12,10 @@ import (
 // API selects the wire protocol of a client.
 type API int
 
-// The protocols: API 2.0 (the default; the VPC module's 2.0 went offline on
-// 2023-01-01) and API 3.0 (TC3-signed JSON, what the live service answers).
+// The protocols: API 3.0 (the default: TC3-signed JSON, what the live
+// service answers) and API 2.0 (the protocol of the original ClassicLink
+// documentation; the VPC module's 2.0 went offline on 2023-01-01, and the
+// fake still speaks it).
 const (
 	API2 API = 2
 	API3 API = 3
@@ -33,7 +35,7 @@ func (v API) String() string {
 // Options configure a client. Set them with the With* functions; NewClient
 // validates the result and returns an error for an invalid value.
 type Options struct {
-	// API is API2 (the default) or API3.
+	// API is API3 (the default) or API2.
 	API API
 	// Endpoint is the scheme and host (and port) of the service, for example
 	// "http://127.0.0.1:8080". Empty means https://<service>.api.qcloud.com
@@ -72,7 +74,7 @@ type Options struct {
 // Option sets one field of Options.
 type Option func(*Options)
 
-// WithAPI selects the protocol: API2 (the default) or API3.
+// WithAPI selects the protocol: API3 (the default) or API2.
 func WithAPI(v API) Option { return func(o *Options) { o.API = v } }
 
 // WithEndpoint sets the scheme and host of the service, for a fake server
@@ -120,7 +122,7 @@ const DefaultTimeout = 30 * time.Second
 // for service packages; the result is validated by their NewClient.
 func Apply(opts ...Option) Options {
 	o := Options{
-		API:          API2,
+		API:          API3,
 		MaxRetries:   3,
 		RetryWaitMin: 200 * time.Millisecond,
 		RetryWaitMax: 5 * time.Second,

@@ -154,7 +154,7 @@ func TestAPI3Validation(t *testing.T) {
 	assert.Equal(t, 2, srv.RequestCount(""), "only the two valid calls were sent")
 }
 
-// A failed task's Output is the failure message under 3.0.
+// A failed task's Output is the failure's code and message under 3.0.
 func TestAPI3TaskFailure(t *testing.T) {
 	t.Parallel()
 	srv, _ := newFake(t)
@@ -164,7 +164,7 @@ func TestAPI3TaskFailure(t *testing.T) {
 	require.ErrorIs(t, err, qerrors.ErrTaskFailed)
 	var tfe *qerrors.TaskFailedError
 	require.True(t, errors.As(err, &tfe))
-	assert.Equal(t, "instance is being migrated", tfe.Message)
+	assert.Equal(t, "(1001)instance is being migrated", tfe.Message)
 	assert.Equal(t, vpc.TaskFailed, res.Status)
 	assert.NotEmpty(t, res.RequestID)
 }

@@ -170,7 +170,7 @@ func TestAttachWithOldVpcIDAndShortRegion(t *testing.T) {
 	t.Parallel()
 	srv := vpctest.NewServer()
 	defer srv.Close()
-	c, err := vpc.NewClient(srv.Credential(), "gz", common.WithEndpoint(srv.URL()), common.WithHTTPMethod("POST"),
+	c, err := vpc.NewClient(srv.Credential(), "gz", common.WithAPI(common.API2), common.WithEndpoint(srv.URL()), common.WithHTTPMethod("POST"),
 		common.WithSignatureMethod(auth.HmacSHA1))
 	require.NoError(t, err)
 	res, err := c.AttachClassicLinkVpcAndWait(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "gz_vpc_15", InstanceIDs: []string{"ins-df454d"}}, instant())

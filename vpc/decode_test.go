@@ -22,7 +22,7 @@ func answering(t *testing.T, body string) *vpc.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, body) }))
 	t.Cleanup(srv.Close)
-	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
 	require.NoError(t, err)
 	return c
 }

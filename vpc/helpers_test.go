@@ -13,12 +13,13 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
 
-// newFake starts a vpctest server and a client of it with fast retries.
+// newFake starts a vpctest server and an API 2.0 client of it with fast
+// retries (the tests of 3.0 make theirs with clientOf).
 func newFake(t *testing.T, opts ...vpctest.Option) (*vpctest.Server, *vpc.Client) {
 	t.Helper()
 	srv := vpctest.NewServer(opts...)
 	t.Cleanup(srv.Close)
-	c, err := vpc.NewClient(srv.Credential(), "ap-guangzhou",
+	c, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithAPI(common.API2),
 		common.WithEndpoint(srv.URL()), common.WithRetryWait(time.Millisecond, 2*time.Millisecond))
 	require.NoError(t, err)
 	return srv, c

@@ -2,15 +2,16 @@
 // classic instances to a VPC, wait for the task, list the links, detach
 // them and wait again.
 //
-// With no arguments it runs against an embedded vpctest fake and needs no
+// With no arguments it runs against an embedded vpctest fake over API 3.0
+// (TC3-signed JSON, what the live service answers) and needs no
 // credentials:
 //
 //	go run ./examples/attach-classic-link
 //
-// -api 3 runs the same cycle over API 3.0 (TC3-signed JSON), on the same
-// fake:
+// -api 2 runs the same cycle over API 2.0 (the seed documentation's wire),
+// on the same fake:
 //
-//	go run ./examples/attach-classic-link -api 3
+//	go run ./examples/attach-classic-link -api 2
 //
 // With -endpoint URL it calls that endpoint, and with -live the real
 // service over API 3.0 (vpc.tencentcloudapi.com; the VPC module's API 2.0
@@ -53,7 +54,7 @@ type config struct {
 	endpoint, vpcID, region string
 	instances               []string
 	sha1, live              bool
-	api                     int // 0: not given
+	api                     int
 }
 
 func main() {
@@ -73,7 +74,7 @@ func parseFlags(args []string) (config, error) {
 	fs.Var(&instances, "instance", "classic instance id; repeat or separate with commas (default ins-df454d,ins-1a2b3c4d)")
 	fs.StringVar(&cfg.region, "region", "ap-guangzhou", "region")
 	fs.BoolVar(&cfg.sha1, "sha1", false, "sign with HmacSHA1 (the v2-style signature, also under API 3.0)")
-	fs.IntVar(&cfg.api, "api", 0, "protocol: 2 or 3 (default 2, and 3 with -live)")
+	fs.IntVar(&cfg.api, "api", 3, "protocol: 3, or 2 (the fake or -endpoint only)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}
@@ -84,10 +85,6 @@ func parseFlags(args []string) (config, error) {
 		return cfg, errors.New("give -live or -endpoint, not both")
 	}
 	switch {
-	case cfg.api == 0 && cfg.live:
-		cfg.api = 3
-	case cfg.api == 0:
-		cfg.api = 2
 	case cfg.api == 2 && cfg.live:
 		return cfg, errors.New("-live -api 2: the VPC module's API 2.0 went offline on 2023-01-01; use -api 3")
 	case cfg.api != 2 && cfg.api != 3:

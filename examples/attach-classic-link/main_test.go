@@ -12,10 +12,11 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
 
-func TestRunWholeCycleOnTheEmbeddedFake(t *testing.T) {
+// Over API 2.0, on the same embedded fake.
+func TestRunWholeCycleOverAPI2(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_SECRET_ID", "") // proves no credentials are needed
 	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), nil, &out))
+	require.NoError(t, run(context.Background(), []string{"-api", "2"}, &out))
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 8, out.String())
 	assert.Contains(t, lines[1], "attach: ins-df454d, ins-1a2b3c4d to vpc-2ari9m7h, task ")
@@ -26,11 +27,11 @@ func TestRunWholeCycleOnTheEmbeddedFake(t *testing.T) {
 	assert.Contains(t, lines[7], ": succeeded")
 }
 
-// The same cycle over API 3.0, on the same embedded fake.
-func TestRunWholeCycleOverAPI3(t *testing.T) {
+// With no arguments: the whole cycle over API 3.0 on the embedded fake.
+func TestRunWholeCycleOnTheEmbeddedFake(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_SECRET_ID", "")
 	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), []string{"-api", "3"}, &out))
+	require.NoError(t, run(context.Background(), nil, &out))
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	require.Len(t, lines, 8, out.String())
 	assert.Contains(t, lines[0], "over API 3.0")
@@ -44,14 +45,14 @@ func TestRunWholeCycleOverAPI3(t *testing.T) {
 func TestRunFlags(t *testing.T) {
 	t.Parallel()
 	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), []string{"-vpc", "gz_vpc_15", "-instance", "ins-5e6f7a8b", "-sha1"}, &out))
+	require.NoError(t, run(context.Background(), []string{"-api", "2", "-vpc", "gz_vpc_15", "-instance", "ins-5e6f7a8b", "-sha1"}, &out))
 	assert.Contains(t, out.String(), "attach: ins-5e6f7a8b to gz_vpc_15")
 
 	for _, args := range [][]string{{"-live", "-endpoint", "http://x"}, {"extra"}, {"-nope"}, {"-live", "-api", "2"}, {"-api", "4"}} {
 		assert.Error(t, run(context.Background(), args, &bytes.Buffer{}), "%v", args)
 	}
 	err := run(context.Background(), []string{"-instance", "ins-missing"}, &bytes.Buffer{})
-	assert.ErrorContains(t, err, "InvalidInstance.NotFound")
+	assert.ErrorContains(t, err, "ResourceNotFound")
 }
 
 func TestInstanceFlagSplitsCommasAndRepeats(t *testing.T) {

@@ -4,8 +4,8 @@
 // using its fault injection where the fake's state alone would not produce
 // the error:
 //
-//	go run ./examples/errors          # API 2.0
-//	go run ./examples/errors -api 3   # API 3.0
+//	go run ./examples/errors          # API 3.0
+//	go run ./examples/errors -api 2   # API 2.0
 package main
 
 import (
@@ -26,7 +26,7 @@ import (
 )
 
 func main() {
-	api := flag.Int("api", 2, "protocol: 2 or 3")
+	api := flag.Int("api", 3, "protocol: 3 or 2")
 	flag.Parse()
 	if err := run(context.Background(), os.Stdout, common.API(*api)); err != nil {
 		fmt.Fprintln(os.Stderr, "error:", err)

@@ -118,7 +118,7 @@ var vpcService = core.Service{Name: "vpc", Version3: "2017-03-12"}
 func newClient(t testing.TB, endpoint string, opts ...common.Option) *core.Client {
 	t.Helper()
 	c, err := core.New(vpcService, testCred, "ap-guangzhou",
-		append([]common.Option{common.WithEndpoint(endpoint), fastRetries}, opts...)...)
+		append([]common.Option{common.WithAPI(common.API2), common.WithEndpoint(endpoint), fastRetries}, opts...)...)
 	require.NoError(t, err)
 	return c
 }

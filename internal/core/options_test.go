@@ -92,7 +92,7 @@ func TestNewClientOptionsApply(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
 	user := &http.Client{Timeout: time.Hour}
-	c, err := core.New(vpcService, testCred, "bj", common.WithEndpoint(srv.URL+"/"), common.WithHTTPClient(user))
+	c, err := core.New(vpcService, testCred, "bj", common.WithAPI(common.API2), common.WithEndpoint(srv.URL+"/"), common.WithHTTPClient(user))
 	require.NoError(t, err)
 	assert.Equal(t, "bj", c.Region())
 	_, err = callInto(context.Background(), c, describe, nil, nil)
@@ -106,3 +106,27 @@ func TestNewClientOptionsApply(t *testing.T) {
 	assert.Equal(t, http.MethodGet, reqs[0].Method, "the default HTTP method")
 	assert.Equal(t, "bj", reqs[0].Params.Get("Region"))
 }
+
+// API 3.0 is the default: the protocol the live service answers, on its
+// host, TC3-signed JSON over POST.
+func TestNewClientDefaultsToAPI3(t *testing.T) {
+	t.Parallel()
+	var got *http.Request
+	tr := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		got = r
+		return nil, errors.New("stop here")
+	})
+	c, err := core.New(vpcService, testCred, "ap-guangzhou", common.WithHTTPClient(&http.Client{Transport: tr}), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	assert.Equal(t, common.API3, c.API())
+	_, err = c.Do(t.Context(), &core.Request{Op: describe})
+	require.Error(t, err)
+	require.NotNil(t, got)
+	assert.Equal(t, "https://vpc.tencentcloudapi.com/", got.URL.String())
+	assert.Equal(t, http.MethodPost, got.Method)
+	assert.True(t, strings.HasPrefix(got.Header.Get("Authorization"), "TC3-HMAC-SHA256 "))
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

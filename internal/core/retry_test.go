@@ -196,7 +196,7 @@ func TestProviderErrorIsNotRetried(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
 	p := &failingProvider{}
-	c, err := core.New(vpcService, p, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
+	c, err := core.New(vpcService, p, "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL), fastRetries)
 	require.NoError(t, err)
 	_, err = callInto(context.Background(), c, describe, nil, nil)
 	assert.ErrorIs(t, err, auth.ErrNoCredentials)
@@ -223,7 +223,7 @@ func TestProviderIsAskedEveryAttempt(t *testing.T) {
 		}
 		_, _ = io.WriteString(w, `{"code":0}`)
 	})
-	c, err := core.New(vpcService, &rotatingProvider{}, "ap-guangzhou", common.WithEndpoint(srv.URL), fastRetries)
+	c, err := core.New(vpcService, &rotatingProvider{}, "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL), fastRetries)
 	require.NoError(t, err)
 	_, err = callInto(context.Background(), c, describe, nil, nil)
 	require.NoError(t, err)

@@ -149,7 +149,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				}
 				var logs syncBuffer
 				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				c, err := core.New(vpcService, cred, "ap-guangzhou", common.WithHTTPMethod(method),
+				c, err := core.New(vpcService, cred, "ap-guangzhou", common.WithAPI(common.API2), common.WithHTTPMethod(method),
 					common.WithEndpoint(endpoint), common.WithLogger(logger), fastRetries)
 				require.NoError(t, err)
 				var out result

@@ -248,7 +248,7 @@ func TestRetryAndDecodeAPI3(t *testing.T) {
 // TC3 with API 2.0 cannot be: an option error, before anything is sent.
 func TestTC3NeedsAPI3(t *testing.T) {
 	t.Parallel()
-	_, err := core.New(vpcService, testCred, "ap-guangzhou", common.WithSignatureMethod(auth.TC3HmacSHA256))
+	_, err := core.New(vpcService, testCred, "ap-guangzhou", common.WithAPI(common.API2), common.WithSignatureMethod(auth.TC3HmacSHA256))
 	require.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "needs WithAPI(common.API3)")
 	_, err = core.New(vpcService, testCred, "ap-guangzhou", common.WithAPI(7))

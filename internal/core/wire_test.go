@@ -30,7 +30,7 @@ func TestCallWire(t *testing.T) {
 					t.Parallel()
 					srv := newServer(t, answer(`{"code":0,"message":"","codeDesc":"Success","taskId":135254}`))
 					c, err := core.New(vpcService, auth.NewTokenCredential(testID, testKey, token), "ap-guangzhou",
-						common.WithEndpoint(srv.URL), common.WithSignatureMethod(sig), common.WithHTTPMethod(method))
+						common.WithAPI(common.API2), common.WithEndpoint(srv.URL), common.WithSignatureMethod(sig), common.WithHTTPMethod(method))
 					require.NoError(t, err)
 
 					id, err := call(c, attach, params{VpcID: "vpc-2ari9m7h", IDs: ids(12)})

@@ -238,7 +238,9 @@ func (s *Server) describeTask3(p url.Values) (map[string]any, *apiError) {
 	case taskSucceeded:
 		return map[string]any{"Status": "SUCCESS", "Output": "SUCCESS", "Result": nil}, nil
 	case taskFailed:
-		return map[string]any{"Status": "FAILED", "Output": t.failure.Message, "Result": nil}, nil
+		// 3.0's Output is one string: the code leads it, as a 2.0 message's
+		// module code does.
+		return map[string]any{"Status": "FAILED", "Output": fmt.Sprintf("(%d)%s", t.failure.Code, t.failure.Message), "Result": nil}, nil
 	}
 	return map[string]any{"Status": "RUNNING", "Output": "", "Result": nil}, nil
 }

@@ -142,7 +142,7 @@ func TestQuirkStringNumbers(t *testing.T) {
 func TestRequestRecordMasksSecrets(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, vpctest.WithCredential(temporary))
-	c, err := vpc.NewClient(temporary, "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	c, err := vpc.NewClient(temporary, "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL()))
 	require.NoError(t, err)
 	_, err = c.AttachClassicLinkVpc(t.Context(), attachOne)
 	require.NoError(t, err)
@@ -208,7 +208,7 @@ func TestInjectFaultRefusesMistakes(t *testing.T) {
 		{vpctest.ActionAttachClassicLinkVpc, 1, vpctest.Fault{}, "the empty Fault changes nothing"},
 		{vpctest.ActionAttachClassicLinkVpc, 0, vpctest.Fault{Code: 4400}, "times 0"},
 		{"", 1, vpctest.Fault{HTTPStatus: 42}, "not an HTTP status"},
-		{"", 1, vpctest.Fault{CodeDesc: "InvalidParameter"}, "need a non-zero Code"},
+		{"", 1, vpctest.Fault{Message: "slow down"}, "a Message needs a Code or a CodeDesc"},
 		{"", 1, vpctest.Fault{Drop: 7}, "unknown Drop"},
 		{"", 1, vpctest.Fault{Delay: -time.Second}, "negative Delay"},
 	} {
@@ -217,4 +217,43 @@ func TestInjectFaultRefusesMistakes(t *testing.T) {
 		assert.Contains(t, err.Error(), tt.want)
 	}
 	assert.Equal(t, "0", call(t, srv, "DescribeVpcClassicLink").code(), "none of them was armed")
+}
+
+// A fault applies to an action under both protocols' names, and a 3.0 code
+// alone makes a fault of both protocols.
+func TestFaultsOfBothProtocols(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		action string
+		fault  vpctest.Fault
+		api    common.API
+		want   error
+		want2  int // the 2.0 numeric code
+	}{
+		{"2.0 name, 3.0 client", vpctest.ActionDescribeVpcClassicLink, vpctest.Fault{CodeDesc: "ResourceInUse"}, common.API3, qerrors.ErrActionLocked, 0},
+		{"3.0 name, 2.0 client", vpctest.ActionDescribeClassicLinkInstances, vpctest.Fault{CodeDesc: "InvalidParameter.Bad"}, common.API2, qerrors.ErrInvalidParameter, 4000},
+		{"3.0 code alone, 3.0 client", vpctest.ActionAttachClassicLinkVpc, vpctest.Fault{CodeDesc: "UnauthorizedOperation"}, common.API3, qerrors.ErrAuthFailure, 0},
+		{"3.0 code alone, 2.0 client", vpctest.ActionAttachClassicLinkVpc, vpctest.Fault{CodeDesc: "AuthFailure.SecretIdNotFound"}, common.API2, qerrors.ErrAuthFailure, 4100},
+		{"throttled, 2.0 client", vpctest.ActionDescribeVpcClassicLink, vpctest.Fault{CodeDesc: "RequestLimitExceeded"}, common.API2, qerrors.ErrQuotaExceeded, 4400},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := newServer(t)
+			c := client(t, srv, common.WithAPI(tt.api), common.WithMaxRetries(0))
+			require.NoError(t, srv.InjectFault(tt.action, 1, tt.fault))
+			var err error
+			if tt.action == vpctest.ActionAttachClassicLinkVpc {
+				_, err = c.AttachClassicLinkVpc(t.Context(), attachOne)
+			} else {
+				_, err = c.DescribeVpcClassicLink(t.Context(), nil)
+			}
+			require.ErrorIs(t, err, tt.want)
+			var apiErr *qerrors.APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.want2, apiErr.Code)
+			assert.Contains(t, apiErr.CodeDesc, tt.fault.CodeDesc)
+		})
+	}
 }

@@ -169,8 +169,8 @@ func answerFault(w http.ResponseWriter, q Quirks, in *incoming, f *Fault, write 
 		} else {
 			_, _ = io.WriteString(w, `{"code":0,"message":"","taskId":`)
 		}
-	case f.Code != 0:
-		write(w, q, in, nil, &apiError{Code: f.Code, CodeDesc: f.CodeDesc, Message: f.Message})
+	case f.Code != 0 || f.CodeDesc != "":
+		write(w, q, in, nil, faultError(f))
 	default:
 		return false
 	}

@@ -90,7 +90,7 @@ func newServer(t *testing.T, opts ...vpctest.Option) *vpctest.Server {
 func client(t *testing.T, srv *vpctest.Server, opts ...common.Option) *vpc.Client {
 	t.Helper()
 	c, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", append([]common.Option{
-		common.WithEndpoint(srv.URL()), common.WithHTTPClient(srv.Client()),
+		common.WithAPI(common.API2), common.WithEndpoint(srv.URL()), common.WithHTTPClient(srv.Client()),
 		common.WithRetryWait(time.Millisecond, 2*time.Millisecond),
 	}, opts...)...)
 	require.NoError(t, err)

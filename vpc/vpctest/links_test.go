@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
@@ -210,7 +211,7 @@ func TestWorldSeeding(t *testing.T) {
 
 	require.NoError(t, srv.AddVPC(vpctest.VPC{ID: "vpc-newone01", LegacyID: "sh_vpc_1", Region: "ap-shanghai", CIDR: "10.9.0.0/16"}))
 	require.NoError(t, srv.AddInstance(vpctest.Instance{ID: "ins-sh0001", Name: "sh", LanIP: "10.9.0.5", Region: "ap-shanghai"}))
-	sh, err := vpc.NewClient(srv.Credential(), "sh", commonEndpoint(srv))
+	sh, err := vpc.NewClient(srv.Credential(), "sh", common.WithAPI(common.API2), commonEndpoint(srv))
 	require.NoError(t, err)
 	_, err = sh.AttachClassicLinkVpcAndWait(context.Background(), &vpc.AttachClassicLinkVpcInput{VpcID: "sh_vpc_1", InstanceIDs: []string{"ins-sh0001"}},
 		vpc.WithPollInterval(time.Millisecond, time.Millisecond))
