@@ -33,7 +33,7 @@ func (m SignatureMethod) Valid() bool { return m == HmacSHA1 || m == HmacSHA256 
 type Param struct{ Name, Value string }
 
 // compareNames orders parameter names as the signature does: byte-wise,
-// with "." read as "_" (PROTOCOL.md section 3); names equal under that
+// with "." read as "_" (docs/wire.md, 2.3); names equal under that
 // reading are ordered by their own spelling, so the order is total.
 func compareNames(a, b string) int {
 	for i := 0; i < len(a) && i < len(b); i++ {
@@ -146,7 +146,7 @@ func paramsOf(params url.Values) []Param {
 	return out
 }
 
-// StringToSign builds the v2 string to sign (PROTOCOL.md section 3): the
+// StringToSign builds the v2 string to sign (docs/wire.md, 2.3): the
 // upper-case method, the host, the path, "?" and every parameter but
 // Signature as name=value pairs joined by "&", with "_" in names written as
 // "." and values left raw (unencoded). Pairs are sorted byte-wise by the name
@@ -194,7 +194,7 @@ func Sign(stringToSign, secretKey string, m SignatureMethod) string {
 const base64Len = (sha256.Size + 2) / 3 * 4
 
 // SignTC3 returns the TC3-HMAC-SHA256 signature (lower-case hex) of
-// stringToSign, PROTOCOL3.md section 2: the signing key is derived from
+// stringToSign, docs/wire.md, 3.2: the signing key is derived from
 // secretKey through date (the UTC date of the request's timestamp,
 // YYYY-MM-DD), service ("vpc") and "tc3_request". The derived key of the
 // last (secretKey, date, service) is kept, as it changes once a day.

@@ -3,6 +3,8 @@ package auth_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -140,7 +142,7 @@ func TestCollidingNames(t *testing.T) {
 	assert.Empty(t, a+b)
 }
 
-// The two vectors of Tencent Cloud's TC3 documentation (PROTOCOL3.md); the
+// The two vectors of Tencent Cloud's TC3 documentation; the
 // canonical request is built by internal/testsig, written apart from auth.
 func TestSignTC3PublishedVectors(t *testing.T) {
 	t.Parallel()
@@ -191,4 +193,21 @@ func TestWriteStringToSignMergesSortedLists(t *testing.T) {
 		want := auth.StringToSign("GET", "vpc.api.qcloud.com", "/v2/index.php", all)
 		require.Equal(t, "before|"+want, sb.String(), "a=%v b=%v", a, b)
 	}
+}
+
+// The package doc's signing snippet signs what an independent verifier
+// accepts.
+func TestSnippetSign(t *testing.T) {
+	t.Parallel()
+	const secretKey = "snippetSecretKey0001"
+	params := url.Values{"Action": {"DescribeVpcClassicLink"}, "Region": {"ap-guangzhou"}, "Timestamp": {"1465185768"},
+		"Nonce": {"11886"}, "SecretId": {"AKIDsnippet0001"}, "SignatureMethod": {"HmacSHA256"}}
+	// snippet begin
+	sts := auth.StringToSign("GET", "vpc.api.qcloud.com", "/v2/index.php", params)
+	params.Set("Signature", auth.Sign(sts, secretKey, auth.HmacSHA256))
+	// snippet end
+	r := httptest.NewRequest(http.MethodGet, "https://vpc.api.qcloud.com/v2/index.php?"+params.Encode(), nil)
+	p, err := testsig.Params(r)
+	require.NoError(t, err)
+	assert.NoError(t, testsig.Verify(r, p, secretKey))
 }

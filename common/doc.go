@@ -2,7 +2,6 @@
 // users touch: the options and the protocol selector.
 //
 //	client, err := vpc.NewClient(auth.EnvProvider(), "ap-guangzhou",
-//		common.WithAPI(common.API3), // what the live service answers
 //		common.WithMaxRetries(5),
 //		common.WithTimeout(10*time.Second),
 //		common.WithLogger(slog.Default()),

@@ -122,7 +122,7 @@ func businessSentinel(action, code string) error {
 }
 
 // classOf3 returns the class sentinels of an API 3.0 code, matched by its
-// dotted prefix (PROTOCOL3.md section 4): AuthFailure.* and
+// dotted prefix (docs/wire.md, 3.4): AuthFailure.* and
 // UnauthorizedOperation* are ErrAuthFailure (SignatureExpire is also
 // ErrRequestExpired), RequestLimitExceeded* ErrQuotaExceeded, InternalError*
 // ErrInternal, InvalidParameter*, InvalidParameterValue*, MissingParameter*

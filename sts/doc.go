@@ -5,11 +5,10 @@
 //	// A role, assumed with the credentials of the default chain, cached and
 //	// refreshed ahead of expiry:
 //	creds := sts.AssumeRoleProvider(auth.DefaultChain(), "qcs::cam::uin/12345678:roleName/deployer", "deploy")
-//	client, err := vpc.NewClient(creds, "ap-guangzhou", common.WithAPI(common.API3))
+//	client, err := vpc.NewClient(creds, "ap-guangzhou")
 //
-//	// A TKE pod's identity (TKE_REGION, TKE_PROVIDER_ID,
-//	// TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN):
-//	creds = sts.WebIdentityProvider()
+// [WebIdentityProvider] is a TKE pod's identity (TKE_REGION,
+// TKE_PROVIDER_ID, TKE_WEB_IDENTITY_TOKEN_FILE, TKE_ROLE_ARN).
 //
 // Package sts/ststest is a fake STS for tests.
 package sts

@@ -1,31 +1,41 @@
 // Package vpc is a typed client of the VPC module of Tencent Cloud, with the
 // ClassicLink actions: AttachClassicLinkVpc, DetachClassicLinkVpc,
 // DescribeVpcClassicLink (DescribeClassicLinkInstances under API 3.0) and
-// DescribeVpcTaskResult. The same methods speak API 2.0 (the default) or
-// API 3.0, which the live service answers since the VPC module's 2.0 went
-// offline on 2023-01-01:
+// DescribeVpcTaskResult. The same methods speak API 3.0 (the default, what
+// the live service answers) or API 2.0 (common.WithAPI(common.API2), the
+// wire of the original documentation; the VPC module's 2.0 went offline on
+// 2023-01-01).
 //
-//	client, err := vpc.NewClient(auth.EnvProvider(), "ap-guangzhou", common.WithAPI(common.API3))
-//
-// A task's id ([TaskID]) is API 2.0's taskId or API 3.0's RequestId; code
+// A task's id ([TaskID]) is API 3.0's RequestId or API 2.0's taskId; code
 // that waits for what Attach returned works under both. Fields that API 3.0
 // does not carry are zero, as each field's documentation says.
 //
-//	client, err := vpc.NewClient(auth.EnvProvider(), "ap-guangzhou")
-//	if err != nil {
+//	// linkInstance links a classic instance to a VPC and waits for the task.
+//	func linkInstance(ctx context.Context, client *vpc.Client, vpcID, instanceID string) error {
+//		out, err := client.AttachClassicLinkVpc(ctx, &vpc.AttachClassicLinkVpcInput{
+//			VpcID:       vpcID,
+//			InstanceIDs: []string{instanceID},
+//		})
+//		var apiErr *qerrors.APIError
+//		switch {
+//		case errors.Is(err, qerrors.ErrInstanceAlreadyLinked):
+//			return fmt.Errorf("%s links to one VPC only: %w", instanceID, err)
+//		case errors.Is(err, qerrors.ErrInvalidInput):
+//			return fmt.Errorf("rejected before anything was sent: %w", err)
+//		case errors.Is(err, qerrors.ErrOutcomeUnknown):
+//			// Sent, but no valid answer came back: once no task runs on the
+//			// instance, client.ClassicLinksOf(ctx, vpcID, ids) says what is linked.
+//			return err
+//		case errors.As(err, &apiErr):
+//			log.Printf("%s: %s (request %s)", apiErr.CodeDesc, apiErr.Message, apiErr.RequestID)
+//			return err
+//		case err != nil:
+//			return err
+//		}
+//		// Polls with backoff; a failed task is a *qerrors.TaskFailedError.
+//		_, err = client.WaitForTask(ctx, out.TaskID)
 //		return err
 //	}
-//	out, err := client.AttachClassicLinkVpc(ctx, &vpc.AttachClassicLinkVpcInput{
-//		VpcID:       "vpc-2ari9m7h",
-//		InstanceIDs: []string{"ins-df454d"},
-//	})
-//	switch {
-//	case errors.Is(err, qerrors.ErrInstanceAlreadyLinked):
-//		// already linked somewhere
-//	case err != nil:
-//		return err
-//	}
-//	res, err := client.WaitForTask(ctx, out.TaskID)
 //
 // Package vpc/vpctest is an in-process fake of the service for tests.
 package vpc

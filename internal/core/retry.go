@@ -24,7 +24,7 @@ func (e *permanentError) Error() string { return e.err.Error() }
 func (e *permanentError) Unwrap() error { return e.err }
 
 // checkRetry is the go-retryablehttp CheckRetry of the project's policy
-// (DESIGN.md, "Retry policy"), the same under both protocols:
+// (docs/wire.md and README.md, "Retries"), the same under both protocols:
 //
 //   - Idempotent actions (Describe*) are retried after transport failures,
 //     HTTP 429 and 5xx but 501, and the codes the protocol marks retryable

@@ -20,7 +20,7 @@ const (
 )
 
 // canonicalHashTC3 returns the hex SHA-256 of the TC3 canonical request
-// (PROTOCOL3.md section 2), signed over content-type and host.
+// (docs/wire.md, 3.2), signed over content-type and host.
 func canonicalHashTC3(method, query, contentType, host string, payload []byte) string {
 	payloadHash := sha256.Sum256(payload)
 	b := make([]byte, 0, len(method)+len(query)+len(contentType)+len(host)+128)

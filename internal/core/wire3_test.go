@@ -136,7 +136,7 @@ func TestCallWireAPI3(t *testing.T) {
 				assert.InDelta(t, time.Now().Unix(), ts, 5)
 				if tt.method == http.MethodPost {
 					assert.Equal(t, "application/json", h.Get("Content-Type"), "exactly what is signed, no charset")
-					assert.Equal(t, `{"VpcId":"vpc-gjui0b5t","InstanceIds":["ins-0x5msjda","ins-r8hr2upy"]}`, r.Body, "as PROTOCOL3.md shows it")
+					assert.Equal(t, `{"VpcId":"vpc-gjui0b5t","InstanceIds":["ins-0x5msjda","ins-r8hr2upy"]}`, r.Body, "as the official client sends it")
 					assert.Empty(t, r.Query)
 				} else {
 					assert.Equal(t, "application/x-www-form-urlencoded", h.Get("Content-Type"))

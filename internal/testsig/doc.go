@@ -1,7 +1,5 @@
-// Package testsig recomputes v2 signatures for the project's tests. It is
+// Package testsig recomputes signatures for the project's tests. It is
 // written apart from package auth so that a test does not check the signer
-// against itself:
-//
-//	p, _ := testsig.Params(r)
-//	if err := testsig.Verify(r, p, secretKey); err != nil { ... }
+// against itself: Params reads a v2-style request's parameters, Verify
+// checks their Signature, and VerifyTC3 checks a TC3 Authorization.
 package testsig

@@ -13,7 +13,7 @@ import (
 )
 
 // TC3Hashes returns the hex SHA-256 of payload and of the TC3 canonical
-// request (PROTOCOL3.md section 2) of a request signed over content-type
+// request (docs/wire.md, 3.2) of a request signed over content-type
 // and host.
 func TC3Hashes(method, query, contentType, host string, payload []byte) (payloadHash, canonicalHash string) {
 	ph := sha256.Sum256(payload)

@@ -26,8 +26,8 @@ func Params(r *http.Request) (url.Values, error) {
 }
 
 // Verify recomputes the signature of params as received in r and compares
-// it with the Signature parameter. Names are ordered as PROTOCOL.md section 3
-// amends it: by the name with "." read as "_"; they are written with "_" as
+// it with the Signature parameter. Names are ordered as docs/wire.md (2.3)
+// says: by the name with "." read as "_"; they are written with "_" as
 // ".". A request whose names collide under that reading is an error.
 func Verify(r *http.Request, params url.Values, secretKey string) error {
 	byKey := map[string]string{} // sort key -> name as received

@@ -3,14 +3,7 @@
 // the go-querystring values it is stored in); Int reads the
 // numbers that API 2.0 sends as strings; Flatten writes API 3.0 parameters
 // as a query (InstanceIds.0, Filters.0.Values.0); Envelope2 and Envelope3,
-// embedded in a result type, let the client core decode an answer and its
-// envelope in one pass:
-//
-//	type params struct {
-//		InstanceIDs wire.IndexedList `url:"instanceIds"` // instanceIds.0=...
-//	}
-//	var resp struct {
-//		wire.Envelope2
-//		TaskID wire.Int `json:"taskId"` // 135254 or "135254"; Valid if present
-//	}
+// embedded in a result type beside its own fields (a TaskID of type Int
+// tagged json:"taskId" reads 135254 and "135254" alike), let the client
+// core decode an answer and its envelope in one pass.
 package wire

@@ -246,7 +246,7 @@ func (s *Server) describeTask3(p url.Values) (map[string]any, *apiError) {
 }
 
 // codes3 maps the fake's 2.0 business codes to the 3.0 codes of the same
-// errors (PROTOCOL3.md section 6).
+// errors (docs/wire.md, 3.5).
 var codes3 = map[string]string{
 	"InvalidVpc.NotFound":             "ResourceNotFound",
 	"InvalidInstance.NotFound":        "ResourceNotFound",

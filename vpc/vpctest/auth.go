@@ -15,7 +15,7 @@ import (
 const replayWindow = 2 * time.Hour
 
 // nonceKey identifies a request for replay detection: the same Nonce with
-// the same Timestamp and SecretId is a replay (PROTOCOL.md, the Nonce row).
+// the same Timestamp and SecretId is a replay (docs/wire.md, 2.2).
 // A Nonce alone is not: Tencent's own Node SDK draws it from 1..65535.
 type nonceKey struct {
 	secretID  string

@@ -54,7 +54,7 @@
 //   - An instance with a task in progress answers ActionLocked; attaching an
 //     instance linked anywhere answers InstanceAlreadyLinked; detaching an
 //     instance not linked to that VPC answers InstanceNotLinked (code 4000).
-//   - Business errors use code 4000 with the codeDesc of PROTOCOL.md; an
+//   - Business errors use code 4000 with their codeDesc (docs/wire.md, 2.5); an
 //     unknown task id is code 5000, InvalidTaskId.NotFound; a VPC that exists
 //     only in another region is InvalidVpc.NotFound; instances of another
 //     region than the VPC are InvalidParameter.RegionMismatch.
