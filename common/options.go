@@ -57,7 +57,8 @@ type Options struct {
 	// sends a form body; under API3 POST (a JSON body, or a form with the v1
 	// signature) is the default and GET puts the parameters in the query.
 	HTTPMethod string
-	// MaxRetries is the number of retries after the first attempt (default 3).
+	// MaxRetries is the number of retries after the first attempt: 0 to 20
+	// (default 3).
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the backoff (defaults 200 ms and 5 s).
 	RetryWaitMin, RetryWaitMax time.Duration
@@ -95,7 +96,8 @@ func WithSignatureMethod(m auth.SignatureMethod) Option {
 // WithHTTPMethod selects GET or POST (see Options.HTTPMethod for the defaults).
 func WithHTTPMethod(method string) Option { return func(o *Options) { o.HTTPMethod = method } }
 
-// WithMaxRetries sets the retries after the first attempt; 0 disables them.
+// WithMaxRetries sets the retries after the first attempt (default 3): 0
+// disables them, and NewClient refuses more than 20.
 func WithMaxRetries(n int) Option { return func(o *Options) { o.MaxRetries = n } }
 
 // WithRetryWait sets the base and the cap of the exponential backoff.

@@ -19,17 +19,26 @@ type TaskID string
 // TaskStatus is the state of an asynchronous task.
 type TaskStatus int
 
-// The task statuses of DescribeVpcTaskResult, with their API 2.0 wire
-// values; API 3.0's SUCCESS, FAILED and RUNNING map onto them.
+// The task statuses of DescribeVpcTaskResult. The zero value is
+// TaskStatusUnknown, so that a status never read is not taken for success;
+// the wire's values (API 2.0's data.status 0, 1 and 2, API 3.0's SUCCESS,
+// FAILED and RUNNING) map onto the others.
 const (
-	TaskSucceeded TaskStatus = 0
-	TaskFailed    TaskStatus = 1
-	TaskRunning   TaskStatus = 2
+	TaskStatusUnknown TaskStatus = iota
+	TaskSucceeded
+	TaskFailed
+	TaskRunning
 )
 
-// String returns "succeeded", "failed", "running" or "TaskStatus(n)".
+// statuses2 maps API 2.0's data.status.
+var statuses2 = map[int64]TaskStatus{0: TaskSucceeded, 1: TaskFailed, 2: TaskRunning}
+
+// String returns "unknown", "succeeded", "failed", "running" or
+// "TaskStatus(n)".
 func (s TaskStatus) String() string {
 	switch s {
+	case TaskStatusUnknown:
+		return "unknown"
 	case TaskSucceeded:
 		return "succeeded"
 	case TaskFailed:
@@ -143,10 +152,11 @@ func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*Tas
 	if resp.Data == nil || !resp.Data.Status.Valid {
 		return nil, c.core.Malformed(taskOp, "no data.status")
 	}
-	res.Status = TaskStatus(resp.Data.Status.N)
-	if res.Status != TaskSucceeded && res.Status != TaskFailed && res.Status != TaskRunning {
+	status, ok := statuses2[resp.Data.Status.N]
+	if !ok {
 		return nil, c.core.Malformed(taskOp, "unknown task status %d", resp.Data.Status.N)
 	}
+	res.Status = status
 	res.ErrorCode, res.ErrorMessage = int(resp.Data.Output.ErrorCode.N), resp.Data.Output.ErrorMsg
 	return res, nil
 }

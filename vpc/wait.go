@@ -104,7 +104,7 @@ func (c *Client) WaitForTask(ctx context.Context, taskID TaskID, opts ...WaitOpt
 func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*TaskResult, error) {
 	start := cfg.clock.Now()
 	timeout := func(polls int) error {
-		return fmt.Errorf("vpc WaitForTask %s: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
+		return fmt.Errorf("vpc WaitForTask %.64q: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
 	}
 	delay := cfg.pollMin
 	var last *TaskResult
@@ -115,7 +115,7 @@ func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*Task
 		case errors.Is(err, errPollCut):
 			return last, timeout(polls)
 		case err != nil:
-			return nil, fmt.Errorf("vpc WaitForTask %s: after %v and %d polls: %w", taskID, waited, polls, err)
+			return nil, fmt.Errorf("vpc WaitForTask %.64q: after %v and %d polls: %w", taskID, waited, polls, err)
 		}
 		last = res
 		switch res.Status { // DescribeVpcTaskResult returns no other status than these three
@@ -131,7 +131,7 @@ func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*Task
 		pause := delay/2 + rand.N(delay/2+1)
 		pause = min(max(pause, cfg.pollMin), cfg.pollMax, cfg.maxWait-waited)
 		if err := cfg.clock.Sleep(ctx, pause); err != nil {
-			return nil, fmt.Errorf("vpc WaitForTask %s: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
+			return nil, fmt.Errorf("vpc WaitForTask %.64q: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
 		}
 		if cfg.clock.Now().Sub(start) >= cfg.maxWait {
 			// The wait is over: a poll now would have no time left.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,10 @@ func TestDescribeVpcTaskResult(t *testing.T) {
 
 	assert.Equal(t, "running", vpc.TaskRunning.String())
 	assert.Equal(t, "TaskStatus(9)", vpc.TaskStatus(9).String())
+	var unset vpc.TaskStatus
+	assert.Equal(t, vpc.TaskStatusUnknown, unset, "an unset status is not success")
+	assert.NotEqual(t, vpc.TaskSucceeded, unset)
+	assert.Equal(t, "unknown", unset.String())
 }
 
 func TestWaitForTaskSucceeds(t *testing.T) {
@@ -169,4 +174,17 @@ func TestWaitForTaskRejectsBadOptions(t *testing.T) {
 		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	}
 	assert.Zero(t, srv.RequestCount(""), "nothing is polled with bad options")
+}
+
+// The caller's task id is quoted in every error, so that it cannot forge
+// a line of its own.
+func TestWaitForTaskQuotesTheTaskID(t *testing.T) {
+	t.Parallel()
+	_, c := newFake(t)
+	for _, id := range []vpc.TaskID{"1\n", "135254\nvpc WaitForTask 1: ok", vpc.TaskID(strings.Repeat("9", 1000))} {
+		_, err := c.WaitForTask(t.Context(), id, instant())
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), "\n", "%q", err)
+		assert.Less(t, len(err.Error()), 400)
+	}
 }

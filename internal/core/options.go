@@ -42,20 +42,20 @@ func resolve(o *common.Options, service string) (settings, []*qerrors.Validation
 		s.sigMethod = cmp.Or(s.sigMethod, auth.HmacSHA256)
 		if s.sigMethod == auth.TC3HmacSHA256 {
 			errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%s needs WithAPI(common.API3); API 2.0 signs with HmacSHA1 or HmacSHA256", s.sigMethod))
-		} else if !s.sigMethod.Valid() {
-			errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%q: want HmacSHA1 or HmacSHA256", s.sigMethod))
 		}
 	case common.API3:
 		host, path = service+".tencentcloudapi.com", path3
 		s.method = cmp.Or(s.method, http.MethodPost)
 		s.sigMethod = cmp.Or(s.sigMethod, auth.TC3HmacSHA256)
-		if s.sigMethod != auth.TC3HmacSHA256 && !s.sigMethod.Valid() {
-			errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%q: want TC3-HMAC-SHA256, HmacSHA1 or HmacSHA256", s.sigMethod))
-		}
 	default:
-		errs = append(errs, qerrors.Invalid("WithAPI", "%d: want common.API2 or common.API3", int(o.API)))
+		errs = append(errs, qerrors.Invalid("WithAPI", "%d: want common.API3 or common.API2", int(o.API)))
 	}
-	if s.method != http.MethodGet && s.method != http.MethodPost {
+	// Checked whatever the protocol, so that a bad WithAPI does not hide them;
+	// an HTTP method or signature not given is not reported.
+	if m := s.sigMethod; m != "" && m != auth.TC3HmacSHA256 && !m.Valid() {
+		errs = append(errs, qerrors.Invalid("WithSignatureMethod", "%q: want TC3-HMAC-SHA256 (API 3.0), HmacSHA1 or HmacSHA256", m))
+	}
+	if s.method != "" && s.method != http.MethodGet && s.method != http.MethodPost {
 		errs = append(errs, qerrors.Invalid("WithHTTPMethod", "%q: want GET or POST", s.method))
 	}
 	if o.MaxRetries < 0 || o.MaxRetries > maxRetriesLimit {

@@ -86,6 +86,14 @@ func TestNewClientListsEveryProblem(t *testing.T) {
 	var ve *qerrors.ValidationError
 	require.True(t, errors.As(err, &ve))
 	assert.Equal(t, "credentials", ve.Field)
+
+	// A bad protocol hides neither a bad signature nor invents a problem
+	// with an option never given.
+	_, err = core.New(vpcService, testCred, "ap-guangzhou", common.WithAPI(7), common.WithSignatureMethod("MD5"))
+	require.Error(t, err)
+	assert.Equal(t, "vpc: invalid client configuration (2 problems):\n"+
+		"\tWithAPI: 7: want common.API3 or common.API2\n"+
+		"\tWithSignatureMethod: \"MD5\": want TC3-HMAC-SHA256 (API 3.0), HmacSHA1 or HmacSHA256", err.Error())
 }
 
 func TestNewClientOptionsApply(t *testing.T) {
