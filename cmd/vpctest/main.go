@@ -6,8 +6,10 @@
 //	go run ./cmd/vpctest -addr 127.0.0.1:8080
 //
 // It prints the URL and the test credential that it accepts (a key of the
-// fake, valid nowhere else), and stops cleanly on SIGINT or SIGTERM. With
-// -cert and -key it serves HTTPS.
+// fake, valid nowhere else), logs why each refused request was refused to
+// its standard error, and stops cleanly on SIGINT or SIGTERM. With -cert
+// and -key it serves HTTPS. A request must arrive whole within
+// -read-timeout (30 s); an idle connection is closed after -idle-timeout.
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -29,20 +32,23 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "vpctest:", err)
 		os.Exit(2)
 	}
 }
 
-// run serves until ctx ends, then shuts down gracefully.
-func run(ctx context.Context, args []string, out io.Writer) error {
+// run serves until ctx ends, then shuts down gracefully. It prints where
+// it listens to out, and logs why each refused request was refused to log.
+func run(ctx context.Context, args []string, out, log io.Writer) error {
 	fs := flag.NewFlagSet("vpctest", flag.ContinueOnError)
 	fs.SetOutput(out)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (host:port; port 0 picks one)")
 	cert := fs.String("cert", "", "TLS certificate file (with -key: serve HTTPS)")
 	key := fs.String("key", "", "TLS key file")
 	taskDuration := fs.Duration("task-duration", vpctest.DefaultTaskDuration, "how long an Attach or Detach task runs")
+	readTimeout := fs.Duration("read-timeout", 30*time.Second, "how long a client may take to send a request, body included")
+	idleTimeout := fs.Duration("idle-timeout", 2*time.Minute, "how long an idle keep-alive connection stays open")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,8 +59,11 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fake := vpctest.NewHandler(vpctest.WithTaskDuration(*taskDuration))
-	hs := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
+	fake := vpctest.NewHandler(vpctest.WithTaskDuration(*taskDuration), vpctest.WithLogger(slog.New(slog.NewTextHandler(log, nil))))
+	// A client that stops sending holds its connection no longer than the
+	// read timeout, and an idle one no longer than the idle timeout.
+	hs := &http.Server{Handler: fake, ReadHeaderTimeout: min(10*time.Second, *readTimeout), ReadTimeout: *readTimeout,
+		IdleTimeout: *idleTimeout, MaxHeaderBytes: 64 << 10}
 	scheme := "http"
 	if *cert != "" {
 		scheme = "https"

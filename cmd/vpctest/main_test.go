@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"net"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,7 +28,7 @@ func TestStandaloneServer(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-task-duration", "0s"}, pw)
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-task-duration", "0s"}, pw, io.Discard)
 		pw.Close()
 	}()
 	lines := bufio.NewScanner(pr)
@@ -56,7 +59,80 @@ func TestStandaloneServer(t *testing.T) {
 
 func TestFlagErrors(t *testing.T) {
 	t.Parallel()
-	assert.Error(t, run(context.Background(), []string{"-cert", "c.pem"}, io.Discard))
-	assert.Error(t, run(context.Background(), []string{"-addr", "not an address"}, io.Discard))
-	assert.Error(t, run(context.Background(), []string{"-nope"}, io.Discard))
+	assert.Error(t, run(context.Background(), []string{"-cert", "c.pem"}, io.Discard, io.Discard))
+	assert.Error(t, run(context.Background(), []string{"-addr", "not an address"}, io.Discard, io.Discard))
+	assert.Error(t, run(context.Background(), []string{"-nope"}, io.Discard, io.Discard))
+}
+
+// standalone starts run with args on a loopback port and returns its URL
+// and what it logged; it stops with the test.
+func standalone(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	logs := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0", "-task-duration", "0s"}, args...), pw, logs)
+		pw.Close()
+	}()
+	lines := bufio.NewScanner(pr)
+	require.True(t, lines.Scan())
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(lines.Text())
+	require.NotEmpty(t, url, lines.Text())
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	return url, logs
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// A refused request is logged with its reason, never with a secret.
+func TestRefusalsAreLogged(t *testing.T) {
+	t.Parallel()
+	url, logs := standalone(t)
+	c, err := vpc.NewClient(auth.NewCredential("AKIDwrongKey000000000000000000001", "wrongSecretKey0000000000000001"), "ap-guangzhou",
+		common.WithEndpoint(url), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	_, err = c.DescribeVpcClassicLink(t.Context(), nil)
+	require.Error(t, err)
+	c.CloseIdleConnections()
+	assert.Contains(t, logs.String(), "AuthFailure.SecretIdNotFound")
+	assert.Contains(t, logs.String(), "action=DescribeClassicLinkInstances")
+	assert.NotContains(t, logs.String(), "wrongSecretKey")
+}
+
+// A client that stops sending its body holds the connection no longer
+// than the read timeout.
+func TestStalledBodyIsCut(t *testing.T) {
+	t.Parallel()
+	url, _ := standalone(t, "-read-timeout", "300ms")
+	conn, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = io.WriteString(conn, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"VpcId\":")
+	require.NoError(t, err)
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(10*time.Second)))
+	start := time.Now()
+	_, err = io.Copy(io.Discard, conn) // returns once the server closes the connection
+	require.NoError(t, err, "closed by the server, not by our deadline")
+	assert.Less(t, time.Since(start), 5*time.Second)
 }

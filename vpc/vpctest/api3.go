@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -29,6 +30,11 @@ const tc3Window = 5 * time.Minute
 // body, as under API 2.0 but at /).
 func (s *Server) read3(w http.ResponseWriter, r *http.Request) (*incoming, *apiError) {
 	in := &incoming{api: 3, requestID: newRequestID()}
+	if r.Header.Get("Authorization") == "" && r.Header.Get("X-TC-Action") != "" {
+		in.action = r.Header.Get("X-TC-Action")
+		return in, &apiError{Code3: "AuthFailure.SignatureFailure",
+			Message: "no Authorization header: a request with X-TC headers must be signed with TC3-HMAC-SHA256"}
+	}
 	if r.Header.Get("Authorization") == "" {
 		p, err := formParams(w, r)
 		if err != nil {
@@ -58,11 +64,17 @@ func (s *Server) read3(w http.ResponseWriter, r *http.Request) (*incoming, *apiE
 	if e := checkJSONTypes(body); e != nil {
 		return in, e
 	}
-	if in.params, err = wire.Flatten(json.RawMessage(body)); err != nil {
+	if in.params, err = wire.FlattenBounded(json.RawMessage(body), maxFlatBytes); err != nil {
 		return in, &apiError{Code3: "InvalidParameter", Message: "the body is not a JSON object: " + err.Error()}
 	}
 	return in, nil
 }
+
+// maxFlatBytes bounds what a JSON body may flatten to. The body is read
+// into parameters before the request is authenticated (the request record
+// and the faults need them), so a small body of deep or long names must
+// not cost the fake more than this.
+const maxFlatBytes = 4 * maxRequestBytes
 
 // checkJSONTypes refuses a JSON body whose Offset or Limit is not a
 // string, as the service does (both are String in DescribeClassicLinkInstances).
@@ -118,13 +130,36 @@ func (s *Server) authenticateTC3(r *http.Request, body []byte) *apiError {
 	if !ok {
 		return &apiError{Code3: "AuthFailure.SecretIdNotFound", Message: "SecretId does not exist or is disabled"}
 	}
-	if _, err := testsig.VerifyTC3(r, body, key.SecretKey, "vpc"); err != nil {
+	if !verifyTC3(r, body, key.SecretKey) {
 		return &apiError{Code3: "AuthFailure.SignatureFailure", Message: "The provided credentials could not be validated."}
 	}
 	if subtle.ConstantTimeCompare([]byte(key.Token), []byte(r.Header.Get("X-TC-Token"))) != 1 {
 		return &apiError{Code3: "AuthFailure.TokenFailure", Message: "X-TC-Token is missing, invalid or not expected"}
 	}
 	return nil
+}
+
+// verifyTC3 checks r's TC3 signature. The service's own clients sign the
+// scope's service "vpc" and the Host header as sent; a client that derives
+// both from its endpoint, as Tencent's Node SDK does, signs the endpoint's
+// first label ("127" for http://127.0.0.1:18080) and the host without its
+// port. Against the real service, at vpc.tencentcloudapi.com on port 443,
+// both readings are the same; the fake, at an address of its own, accepts
+// either, and still checks every byte signed.
+func verifyTC3(r *http.Request, body []byte, secretKey string) bool {
+	hostname, _, err := net.SplitHostPort(r.Host)
+	if err != nil {
+		hostname = r.Host
+	}
+	label, _, _ := strings.Cut(hostname, ".")
+	for _, service := range []string{"vpc", label} {
+		for _, host := range []string{r.Host, hostname} {
+			if _, err := testsig.VerifyTC3As(r, body, secretKey, service, host); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // handle3 runs an API 3.0 action on the shared world. The caller holds s.mu.

@@ -2,9 +2,11 @@ package vpctest_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,6 +27,10 @@ type request3 struct {
 	cred                        auth.Credential
 	ts                          time.Time
 	edit                        func(*http.Request) // after signing
+	// service and hostOnly sign another scope's service than "vpc", and
+	// the host without its port.
+	service  string
+	hostOnly bool
 }
 
 // answer3 is a decoded 3.0 Response.
@@ -59,6 +65,10 @@ func send3(t *testing.T, srv *vpctest.Server, r request3) answer3 {
 		ct = "application/x-www-form-urlencoded"
 	}
 	host := strings.TrimPrefix(srv.URL(), "http://")
+	if r.hostOnly {
+		host, _, _ = strings.Cut(host, ":")
+	}
+	service := cmp.Or(r.service, "vpc")
 	_, ch := testsig.TC3Hashes(r.method, r.query, ct, host, []byte(r.body))
 	ts := r.ts.Unix()
 	date := time.Unix(ts, 0).UTC().Format("2006-01-02")
@@ -70,8 +80,8 @@ func send3(t *testing.T, srv *vpctest.Server, r request3) answer3 {
 	if r.cred.Token != "" {
 		req.Header.Set("X-TC-Token", r.cred.Token)
 	}
-	req.Header.Set("Authorization", "TC3-HMAC-SHA256 Credential="+r.cred.SecretID+"/"+date+"/vpc/tc3_request, SignedHeaders=content-type;host, Signature="+
-		testsig.TC3Signature(r.cred.SecretKey, "vpc", ts, ch))
+	req.Header.Set("Authorization", "TC3-HMAC-SHA256 Credential="+r.cred.SecretID+"/"+date+"/"+service+"/tc3_request, SignedHeaders=content-type;host, Signature="+
+		testsig.TC3Signature(r.cred.SecretKey, service, ts, ch))
 	if r.edit != nil {
 		r.edit(req)
 	}
@@ -118,6 +128,15 @@ func TestAuthenticationTC3(t *testing.T) {
 			edit: func(r *http.Request) { r.Header.Set("X-TC-Version", "2020-01-01") }}, "NoSuchVersion"},
 		{"not TC3", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent,
 			edit: func(r *http.Request) { r.Header.Set("Authorization", "Basic x") }}, "AuthFailure.InvalidAuthorization"},
+		{"unsigned, with X-TC headers", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent,
+			edit: func(r *http.Request) { r.Header.Del("Authorization") }}, "AuthFailure.SignatureFailure"},
+		// Tencent's Node SDK, pointed at http://127.0.0.1:port, signs the
+		// endpoint's first label as the service and the host without its port.
+		{"as the Node SDK signs", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent, service: "127", hostOnly: true}, ""},
+		{"the Node SDK's service, the host with its port", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent, service: "127"}, ""},
+		{"another service", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent, service: "cvm"}, "AuthFailure.SignatureFailure"},
+		{"another host", request3{action: "DescribeClassicLinkInstances", body: describe, cred: permanent,
+			edit: func(r *http.Request) { r.Host = "127.0.0.2:1" }}, "AuthFailure.SignatureFailure"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,4 +216,27 @@ func TestFaultsAndRecordAPI3(t *testing.T) {
 	require.Len(t, reqs, 3)
 	assert.Equal(t, 3, reqs[0].API)
 	assert.Equal(t, "DescribeClassicLinkInstances", reqs[0].Action)
+}
+
+// A small body of deep or long names is refused before it costs the fake
+// more than a few times its size: it is read into parameters before the
+// request is authenticated.
+func TestHostileJSONBodiesAreBounded(t *testing.T) {
+	srv := newServer(t)
+	deep := `{"A":` + strings.Repeat("[", 9000) + strings.Repeat("]", 9000) + `}`
+	key := strings.Repeat("k", 20_000)
+	long := strings.Repeat(`{"`+key+`":`, 40) + `"v"` + strings.Repeat("}", 40)
+	wide := `{"F":[` + strings.TrimSuffix(strings.Repeat(`{"`+key[:800]+`":{"`+key[:800]+`":"v"}},`, 500), ",") + `]}`
+	for _, tt := range []struct{ name, body, want string }{
+		{"deep", deep, "InvalidParameter"}, {"long names", long, "InvalidParameter"}, {"wide, within the bound", wide, ""},
+	} {
+		name, body := tt.name, tt.body
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		code := send3(t, srv, request3{action: "DescribeClassicLinkInstances", body: body}).code()
+		runtime.ReadMemStats(&after)
+		assert.Equal(t, tt.want, code, name)
+		assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "%s: %d-byte body", name, len(body))
+	}
 }

@@ -66,6 +66,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in, e := read(w, r)
+	write = s.logged(write)
 
 	s.mu.Lock()
 	q := s.quirks
@@ -96,6 +97,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	write(w, q, in, result, apiErr)
+}
+
+// logged returns write, logging every error answer first when the server
+// has a logger: a client whose calls are refused learns why from the
+// fake's log too, not only from the answer.
+func (s *Server) logged(write writer) writer {
+	if s.logger == nil {
+		return write
+	}
+	return func(w http.ResponseWriter, q Quirks, in *incoming, result map[string]any, e *apiError) {
+		if e != nil {
+			code := e.CodeDesc
+			if in.api == 3 {
+				code = e.code3()
+			}
+			s.logger.Info("vpctest refused a request", "api", in.api, "action", in.action, "code", code, "message", e.Message)
+		}
+		write(w, q, in, result, e)
+	}
 }
 
 // read2 reads an API 2.0 request: the query of a GET, the form body of a POST.

@@ -2,6 +2,7 @@ package vpctest
 
 import (
 	"net/url"
+	"slices"
 	"time"
 )
 
@@ -25,11 +26,23 @@ type Request struct {
 // maskedParams are replaced by "***" in the record.
 var maskedParams = []string{"SecretId", "Token", "Signature"}
 
-// record appends a request. The caller holds s.mu.
+// Bounds of the request record, which a long-running fake (cmd/vpctest)
+// would otherwise grow without end: past them, the oldest requests go.
+const (
+	maxRecorded      = 100_000
+	maxRecordedBytes = 32 << 20 // of the recorded parameters' names and values
+)
+
+// record appends a request, and drops the oldest ones past the bounds.
+// The caller holds s.mu.
 func (s *Server) record(method string, in *incoming) {
 	masked := url.Values{}
+	size := 0
 	for k, v := range in.params {
 		masked[k] = append([]string(nil), v...)
+		for _, x := range v {
+			size += len(k) + len(x)
+		}
 	}
 	for _, k := range maskedParams {
 		if masked.Has(k) {
@@ -37,9 +50,24 @@ func (s *Server) record(method string, in *incoming) {
 		}
 	}
 	s.requests = append(s.requests, Request{API: in.api, Method: method, Action: in.action, Params: masked, Time: s.now()})
+	s.recordSizes = append(s.recordSizes, size)
+	s.recordBytes += size
+	if len(s.requests) <= maxRecorded && s.recordBytes <= maxRecordedBytes {
+		return
+	}
+	// Past a bound, down to three quarters of both at once, so that the
+	// record is not shifted at every request.
+	drop := 0
+	for len(s.requests)-drop > maxRecorded*3/4 || s.recordBytes > maxRecordedBytes*3/4 && drop < len(s.requests)-1 {
+		s.recordBytes -= s.recordSizes[drop]
+		drop++
+	}
+	s.requests = slices.Delete(s.requests, 0, drop)
+	s.recordSizes = slices.Delete(s.recordSizes, 0, drop)
 }
 
-// Requests returns the requests received so far, oldest first.
+// Requests returns the requests received so far, oldest first: at most the
+// last 100,000, and fewer once their parameters add up to more than 32 MiB.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -2,6 +2,7 @@ package vpctest
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -18,28 +19,33 @@ var DefaultCredential = auth.NewCredential("AKIDvpctestDefault0000000000000000",
 type Server struct {
 	srv *httptest.Server
 
-	mu         sync.Mutex
-	clock      func() time.Time
-	keys       map[string]auth.Credential // by SecretId
-	vpcs       []*VPC
-	instances  map[string]*Instance // by id
-	links      map[string]*link     // by instance id
-	tasks      map[int64]*task
-	tasks3     map[string]*task // by the RequestId of the API 3.0 call that started it
-	running    []*task          // tasks not finished yet, oldest first
-	nonces     map[nonceKey]time.Time
-	lastSweep  time.Time
-	faults     map[string][]*pendingFault // by action; "" for any
-	failTasks  []taskFailure
-	requests   []Request
-	linkLimit  int
-	taskPolls  int
-	taskDelay  time.Duration
-	quirks     Quirks
-	nextTaskID int64
-	nextLinkNo uint32
-	empty      bool
-	firstKey   string
+	mu        sync.Mutex
+	clock     func() time.Time
+	keys      map[string]auth.Credential // by SecretId
+	vpcs      []*VPC
+	instances map[string]*Instance // by id
+	links     map[string]*link     // by instance id
+	tasks     map[int64]*task
+	tasks3    map[string]*task // by the RequestId of the API 3.0 call that started it
+	running   []*task          // tasks not finished yet, oldest first
+	nonces    map[nonceKey]time.Time
+	lastSweep time.Time
+	faults    map[string][]*pendingFault // by action; "" for any
+	failTasks []taskFailure
+	requests  []Request
+	// recordSizes are the parameter bytes of each recorded request, and
+	// recordBytes their sum.
+	recordSizes []int
+	recordBytes int
+	linkLimit   int
+	taskPolls   int
+	taskDelay   time.Duration
+	quirks      Quirks
+	nextTaskID  int64
+	nextLinkNo  uint32
+	empty       bool
+	firstKey    string
+	logger      *slog.Logger
 }
 
 // Option configures a Server.
@@ -86,6 +92,12 @@ const DefaultTaskDuration = time.Second
 // real task does (default [DefaultTaskDuration]). Polls may finish it
 // sooner ([WithTaskPolls]).
 func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskDelay = max(d, 0) } }
+
+// WithLogger logs every error answer (the action, the code and the
+// message; never a credential) to l: why a client's calls are refused,
+// for a client whose own errors say less. cmd/vpctest logs to its
+// standard error.
+func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.logger = l } }
 
 // WithEmptyWorld starts the server with no VPCs, no instances and no
 // credentials; add them with options and methods.
