@@ -89,3 +89,21 @@ func TestTCCLIProfileOfTypeCVMRole(t *testing.T) {
 type staticRole struct{ cred Credential }
 
 func (p *staticRole) Retrieve(context.Context) (Credential, error) { return p.cred, nil }
+
+// A tccli profile of type cvm-role off a CVM says so on a line that names
+// the tccli file, not as a copy of the CVM role's own line.
+func TestChainWithCVMRoleProfileOffACVM(t *testing.T) {
+	home := t.TempDir()
+	clearEnv(t, home)
+	tccliFile := filepath.Join(home, ".tccli", "default.credential")
+	write(t, tccliFile, `{"type":"cvm-role"}`)
+	role := &noRole{}
+	tccli := &tccliProvider{newCVM: func() Provider { return role }}
+	_, err := Chain(EnvProvider(), ProfileProvider("", ""), tccli, role).Retrieve(context.Background())
+	require.ErrorIs(t, err, ErrNoCredentials)
+	lines := strings.Split(err.Error(), "\n")
+	require.Len(t, lines, 5, err.Error())
+	assert.Contains(t, lines[3], "tccli profile "+tccliFile+": type cvm-role, so the instance role: CVM role: no metadata service")
+	assert.NotEqual(t, strings.TrimSpace(lines[3]), strings.TrimSpace(lines[4]))
+	assert.NotContains(t, err.Error(), "auth: auth:")
+}

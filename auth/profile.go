@@ -23,7 +23,9 @@ const EnvCredentialsFile = "TENCENTCLOUD_CREDENTIALS_FILE"
 //	secret_key = ...
 //	token = ...          # optional, for temporary credentials
 //
-// Lines starting with # or ; are comments; keys and values are trimmed.
+// Lines starting with # or ; are comments, and so is the rest of a line
+// from a ; or # that follows white space; keys and values are trimmed, and
+// a value in quotes is read without them.
 // A missing file answers [ErrNoCredentials]; a file that is there but
 // malformed, lacks the section, or lacks a key is an error that names the
 // file, the section and the key (never a value), and stops a [Chain]. The
@@ -70,6 +72,30 @@ func (p *profileProvider) Retrieve(context.Context) (Credential, error) {
 	return cred, nil
 }
 
+// iniValue reads a value as a person writing the file means it: trimmed;
+// without its quotes when it is quoted ("AKID..." or 'AKID...'); and
+// without an inline comment, a ";" or "#" after white space (a key, an id
+// or a token never holds white space).
+func iniValue(raw string) (string, error) {
+	v := strings.TrimSpace(raw)
+	if v != "" && (v[0] == '"' || v[0] == '\'') {
+		end := strings.IndexByte(v[1:], v[0])
+		if end < 0 {
+			return "", fmt.Errorf("the value's quote %c is not closed", v[0])
+		}
+		if rest := strings.TrimSpace(v[end+2:]); rest != "" && rest[0] != ';' && rest[0] != '#' {
+			return "", fmt.Errorf("text after the quoted value")
+		}
+		return v[1 : end+1], nil
+	}
+	if i := strings.IndexFunc(v, func(r rune) bool { return r == ' ' || r == '\t' }); i >= 0 {
+		if rest := strings.TrimSpace(v[i:]); rest[0] == ';' || rest[0] == '#' {
+			v = strings.TrimSpace(v[:i])
+		}
+	}
+	return v, nil
+}
+
 // parseProfile reads section profile of an INI credentials file. Its
 // errors name lines, sections and keys, never values.
 func parseProfile(b []byte, profile string) (Credential, error) {
@@ -103,7 +129,11 @@ func parseProfile(b []byte, profile string) (Credential, error) {
 			case cur[key] != "":
 				return Credential{}, fmt.Errorf("line %d: key %s appears twice in [%s]", n, key, curName)
 			}
-			cur[key] = strings.TrimSpace(value)
+			v, err := iniValue(value)
+			if err != nil {
+				return Credential{}, fmt.Errorf("line %d: key %s: %v", n, key, err)
+			}
+			cur[key] = v
 		}
 	}
 	if err := sc.Err(); err != nil {

@@ -74,7 +74,7 @@ type sourceError struct {
 func (e *sourceError) Error() string {
 	s := "auth: " + e.source + ": " + e.detail
 	if e.err != nil && e.err != ErrNoCredentials {
-		s += ": " + e.err.Error()
+		s += ": " + strings.TrimPrefix(e.err.Error(), "auth: ") // one prefix for a source's error wrapping another's
 	}
 	return s
 }

@@ -95,6 +95,8 @@ secret_key=`+fileKey+`
 		{"key before section", "secret_id = " + fileID + "\n", "", "line 1: key secret_id before any [section]"},
 		{"duplicate key", "[default]\nsecret_id = a\nsecret_id = " + fileID + "\nsecret_key = b\n", "", "key secret_id appears twice"},
 		{"space in key", "[default]\nsecret_id = " + fileID + "\nsecret_key = a b" + fileKey + "\n", "", "SecretKey contains white space"},
+		{"unclosed quote", "[default]\nsecret_id = \"" + fileID + "\nsecret_key = " + fileKey + "\n", "", "line 2: key secret_id: the value's quote \" is not closed"},
+		{"text after quotes", "[default]\nsecret_id = '" + fileID + "' x\nsecret_key = " + fileKey + "\n", "", "line 2: key secret_id: text after the quoted value"},
 	} {
 		path := writeFile(t, filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")), tt.content)
 		_, err := auth.ProfileProvider(path, tt.profile).Retrieve(context.Background())
@@ -203,4 +205,53 @@ func TestChain(t *testing.T) {
 	assert.Equal(t, "auth: no credentials in any source:\n\tfirst: auth: no credentials found\n\tsecond: auth: no credentials found", err.Error())
 	_, err = auth.Chain().Retrieve(context.Background())
 	assert.ErrorIs(t, err, auth.ErrNoCredentials)
+}
+
+// Values are read as a person means them: quotes and inline comments are
+// not part of the key.
+func TestProfileProviderQuotesAndComments(t *testing.T) {
+	t.Parallel()
+	path := writeFile(t, filepath.Join(t.TempDir(), "credentials"), `[default]
+secret_id = "`+fileID+`"   ; work
+secret_key = '`+fileKey+`'
+token = `+fileToken+` # expires on Friday
+[plain]
+secret_id = `+fileID+`;x
+secret_key = `+fileKey+`
+`)
+	c, err := auth.ProfileProvider(path, "").Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, auth.NewTokenCredential(fileID, fileKey, fileToken), c)
+	c, err = auth.ProfileProvider(path, "plain").Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, fileID+";x", c.SecretID, "a ; with no white space before it is part of the value")
+}
+
+// A file rewritten with the same size and modification time (cp -p,
+// rsync, tar) is read again: its inode or change time tells.
+func TestProfileProviderSeesARewriteThatKeepsSizeAndTime(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := writeFile(t, filepath.Join(dir, "credentials"), "[default]\nsecret_id = AKIDone1\nsecret_key = keyOne1\n")
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	p := auth.ProfileProvider(path, "")
+	c, err := p.Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "AKIDone1", c.SecretID)
+
+	// In place, then as a new file swapped in (rsync), each time with the
+	// size and modification time of the first.
+	writeFile(t, path, "[default]\nsecret_id = AKIDtwo2\nsecret_key = keyTwo2\n")
+	require.NoError(t, os.Chtimes(path, info.ModTime(), info.ModTime()))
+	c, err = p.Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "AKIDtwo2", c.SecretID)
+
+	tmp := writeFile(t, filepath.Join(dir, "credentials.tmp"), "[default]\nsecret_id = AKIDtri3\nsecret_key = keyTri3\n")
+	require.NoError(t, os.Chtimes(tmp, info.ModTime(), info.ModTime()))
+	require.NoError(t, os.Rename(tmp, path))
+	c, err = p.Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "AKIDtri3", c.SecretID)
 }

@@ -70,7 +70,11 @@ func (p *tccliProvider) Retrieve(ctx context.Context) (Credential, error) {
 		return Credential{}, &sourceError{source: source, detail: "not found", err: ErrNoCredentials}
 	case errors.Is(err, errCVMRole):
 		p.cvmOnce.Do(func() { p.cvm = p.newCVM() })
-		return p.cvm.Retrieve(ctx)
+		cred, err := p.cvm.Retrieve(ctx)
+		if err != nil {
+			return Credential{}, &sourceError{source: source, detail: "type cvm-role, so the instance role", err: err}
+		}
+		return cred, nil
 	case err != nil:
 		return Credential{}, &sourceError{source: source, detail: "cannot use it", err: err}
 	}

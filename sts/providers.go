@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/smallfile"
 )
 
 // The variables of a TKE pod's identity, read by [WebIdentityProvider].
@@ -97,6 +99,10 @@ func WebIdentityProvider(opts ...ProviderOption) auth.Provider {
 
 type webIdentity struct{ cfg providerConfig }
 
+// maxTokenBytes bounds the web identity token file: a JWT of a few
+// kilobytes, read at every refresh and sent to STS.
+const maxTokenBytes = 64 << 10
+
 // noCredentials is what the unsigned STS client would sign with: nothing.
 type noCredentials struct{}
 
@@ -115,9 +121,12 @@ func (p *webIdentity) Retrieve(ctx context.Context) (auth.Credential, error) {
 	if len(unset) > 0 {
 		return auth.Credential{}, fmt.Errorf("sts: TKE web identity: %s not set: %w", strings.Join(unset, ", "), auth.ErrNoCredentials)
 	}
-	token, err := os.ReadFile(vars[EnvTKETokenFile])
+	token, _, err := smallfile.Read(vars[EnvTKETokenFile], maxTokenBytes)
 	if err != nil {
-		return auth.Credential{}, fmt.Errorf("sts: TKE web identity: reading the token file %s: %w", vars[EnvTKETokenFile], errors.Unwrap(err))
+		if pe, ok := err.(*fs.PathError); ok { // it names the path already given
+			err = pe.Err
+		}
+		return auth.Credential{}, fmt.Errorf("sts: TKE web identity: reading the token file %s: %w", vars[EnvTKETokenFile], err)
 	}
 	region := p.cfg.region
 	if region == "" {

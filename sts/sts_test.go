@@ -1,6 +1,7 @@
 package sts_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -125,4 +126,23 @@ func TestWebIdentityProvider(t *testing.T) {
 	var apiErr *qerrors.APIError
 	require.True(t, errors.As(err, &apiErr))
 	assert.Equal(t, "InvalidParameter.WebIdentityTokenError", apiErr.CodeDesc)
+}
+
+// The token file is read through a bound: a huge or endless one is an
+// error, never read whole nor sent to STS.
+func TestWebIdentityTokenFileIsBounded(t *testing.T) {
+	stsSrv := ststest.NewServer(ststest.WithRole(role), ststest.WithWebIdentity("oidc-tke-1", "jwt.token.one"))
+	defer stsSrv.Close()
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	require.NoError(t, os.WriteFile(tokenFile, bytes.Repeat([]byte("x"), 1<<20), 0o600))
+	t.Setenv(sts.EnvTKERegion, "ap-guangzhou")
+	t.Setenv(sts.EnvTKEProviderID, "oidc-tke-1")
+	t.Setenv(sts.EnvTKETokenFile, tokenFile)
+	t.Setenv(sts.EnvTKERoleArn, role)
+	p := sts.WebIdentityProvider(sts.WithClientOptions(common.WithEndpoint(stsSrv.URL()), fastRetries()))
+	_, err := p.Retrieve(context.Background())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "larger than 65536")
+	assert.Zero(t, stsSrv.Calls("AssumeRoleWithWebIdentity"))
+	assert.Less(t, len(err.Error()), 300)
 }

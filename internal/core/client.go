@@ -68,13 +68,17 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 			problems = append(problems, qerrors.Invalid("credentials", "%s", strings.TrimPrefix(err.Error(), "auth: ")))
 		}
 	}
+	var regionSource string // where a region not given came from
 	if region == "" {
 		var err *qerrors.ValidationError
-		if region, err = defaultRegion(); err != nil {
+		if region, regionSource, err = defaultRegion(); err != nil {
 			problems = append(problems, err)
 		}
 	}
 	if err := validRegion(region); region != "" && err != nil { // "" was reported above
+		if regionSource != "" {
+			err.Reason += " (from " + regionSource + ")"
+		}
 		problems = append(problems, err)
 	}
 	settings, optProblems := resolve(&o, service.Name)
