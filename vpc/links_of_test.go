@@ -2,13 +2,21 @@ package vpc_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
@@ -70,4 +78,50 @@ func TestClassicLinksOfFiltersAndValidates(t *testing.T) {
 	assert.Contains(t, linked, "ins-df454d")
 	_, err = c.ClassicLinksOf(context.Background(), "vpc-2ari9m7h", nil)
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+}
+
+// A server that claims more links than a VPC holds, or repeats a page,
+// cannot make ClassicLinksOf (or the iterator) page on forever.
+func TestClassicLinksOfStopsOnImpossiblePages(t *testing.T) {
+	t.Parallel()
+	page := func(total int, ids ...string) string {
+		var set []string
+		for _, id := range ids {
+			set = append(set, fmt.Sprintf(`{"VpcId":"vpc-2ari9m7h","InstanceId":%q}`, id))
+		}
+		return fmt.Sprintf(`{"Response":{"TotalCount":%d,"ClassicLinkInstanceSet":[%s],"RequestId":"r-1"}}`, total, strings.Join(set, ","))
+	}
+	tests := []struct {
+		name   string
+		answer func(n int) string
+		vpc    string
+	}{
+		{"10^12 links in one VPC", func(int) string { return page(1_000_000_000_000, "ins-aaaaaaaa") }, "vpc-2ari9m7h"},
+		{"a repeated page", func(int) string { return page(90, "ins-aaaaaaaa", "ins-bbbbbbbb") }, ""},
+		{"an instance listed again later", func(n int) string {
+			return page(90, fmt.Sprintf("ins-%08d", n), "ins-aaaaaaaa")
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				_, _ = io.WriteString(w, tt.answer(int(calls.Add(1))))
+			}))
+			t.Cleanup(srv.Close)
+			c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL))
+			require.NoError(t, err)
+			var iterErr error
+			for _, err := range c.ClassicLinks(t.Context(), &vpc.DescribeVpcClassicLinkInput{VpcID: tt.vpc, Limit: 2}) {
+				iterErr = err
+			}
+			assert.ErrorIs(t, iterErr, qerrors.ErrMalformedResponse)
+			assert.LessOrEqual(t, calls.Load(), int32(2))
+			if tt.vpc != "" {
+				_, err = c.ClassicLinksOf(t.Context(), tt.vpc, []string{"ins-aaaaaaaa"})
+				assert.ErrorIs(t, err, qerrors.ErrMalformedResponse)
+			}
+		})
+	}
 }

@@ -15,11 +15,13 @@ const (
 	// MaxIDLength bounds a VPC, instance or link id. Real ids are far
 	// shorter (vpc-2ari9m7h, ins-df454d, vcx-opgnzgo9, gz_vpc_15).
 	MaxIDLength = 64
+	// MaxLinksPerVPC is how many classic instances one VPC can link.
+	MaxLinksPerVPC = 100
 	// MaxInstanceIDsPerCall bounds the instance ids of one Attach or Detach:
-	// at most 100 classic instances link to one VPC, so a larger call can
-	// never succeed, and its GET would outgrow what servers accept. Split a
-	// larger list with [BatchInstanceIDs].
-	MaxInstanceIDsPerCall = 100
+	// at most MaxLinksPerVPC classic instances link to one VPC, so a larger
+	// call can never succeed, and its GET would outgrow what servers
+	// accept. Split a larger list with [BatchInstanceIDs].
+	MaxInstanceIDsPerCall = MaxLinksPerVPC
 )
 
 var errNilInput = qerrors.Invalid("input", "must not be nil")
