@@ -106,7 +106,7 @@ func BenchmarkAttachAPI2(b *testing.B) {
 			})
 		})
 		b.Run(fmt.Sprintf("ids=%d/qcloud", n), func(b *testing.B) {
-			ours, err := vpc.NewClient(benchCred, "ap-guangzhou", common.WithEndpoint(base))
+			ours, err := vpc.NewClient(benchCred, "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(base))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -32,7 +32,7 @@ type describeResponse struct {
 func BenchmarkDescribeVpcClassicLink(b *testing.B) {
 	srv := vpctest.NewServer(vpctest.WithTaskPolls(0))
 	defer srv.Close()
-	ours, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	ours, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL()))
 	if err != nil {
 		b.Fatal(err)
 	}

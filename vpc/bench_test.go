@@ -36,7 +36,7 @@ func BenchmarkAttachClassicLinkVpc(b *testing.B) {
 			_, _ = io.WriteString(w, answer2)
 		}))
 		defer srv.Close()
-		c, err := vpc.NewClient(cred, "ap-guangzhou", common.WithEndpoint(srv.URL))
+		c, err := vpc.NewClient(cred, "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL))
 		if err != nil {
 			b.Fatal(err)
 		}
