@@ -7,7 +7,6 @@ import (
 	"net"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/syncbuf"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 )
 
@@ -66,11 +66,11 @@ func TestFlagErrors(t *testing.T) {
 
 // standalone starts run with args on a loopback port and returns its URL
 // and what it logged; it stops with the test.
-func standalone(t *testing.T, args ...string) (string, *syncBuffer) {
+func standalone(t *testing.T, args ...string) (string, *syncbuf.Buffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0", "-task-duration", "0s"}, args...), pw, logs)
@@ -86,23 +86,6 @@ func standalone(t *testing.T, args ...string) (string, *syncBuffer) {
 		<-done
 	})
 	return url, logs
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // A refused request is logged with its reason, never with a secret.

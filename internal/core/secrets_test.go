@@ -2,7 +2,6 @@ package core_test
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,26 +21,9 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/syncbuf"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
 )
-
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // echoingServer answers every request with respond(raw), where raw is the
 // request's parameters exactly as they came (query or form body), and
@@ -147,7 +128,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 				case endpoint == "":
 					endpoint = echoPeer(t)
 				}
-				var logs syncBuffer
+				var logs syncbuf.Buffer
 				logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 				c, err := core.New(vpcService, cred, "ap-guangzhou", common.WithAPI(common.API2), common.WithHTTPMethod(method),
 					common.WithEndpoint(endpoint), common.WithLogger(logger), fastRetries)
@@ -218,7 +199,7 @@ func TestSignatureNeverLogged(t *testing.T) {
 		_, _ = io.WriteString(w, "upstream said: "+r.URL.RawQuery)
 	}))
 	defer srv.Close()
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	c := newClient(t, srv.URL, common.WithMaxRetries(0),
 		common.WithLogger(slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	_, err := call(c, describe, nil)
