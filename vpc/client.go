@@ -10,8 +10,8 @@ import (
 // vpc.tencentcloudapi.com (Version 2017-03-12) under API 3.0.
 var service = core.Service{Name: "vpc", Version3: "2017-03-12"}
 
-// Client calls the VPC module under API 2.0 (the default) or API 3.0
-// (common.WithAPI(common.API3)), with the same typed methods. It is safe
+// Client calls the VPC module under API 3.0 (the default) or API 2.0
+// (common.WithAPI(common.API2)), with the same typed methods. It is safe
 // for concurrent use.
 type Client struct {
 	core *core.Client
