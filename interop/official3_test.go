@@ -184,3 +184,45 @@ func TestTC3SignatureEqualsOfficial(t *testing.T) {
 		})
 	}
 }
+
+// DescribeVpcs, the first action on the descriptor core: the official
+// client's call is accepted by vpctest and lists what this SDK lists, and
+// for the same values this SDK sends the official client's JSON body.
+func TestDescribeVpcsAgainstOfficial(t *testing.T) {
+	t.Parallel()
+	srv := vpctest.NewServer()
+	defer srv.Close()
+	theirs := official3(t, srv.URL(), srv.Credential(), "TC3-HMAC-SHA256", "POST")
+	request := func() *tcvpc.DescribeVpcsRequest { // one per call: a request keeps the host it was sent to
+		req := tcvpc.NewDescribeVpcsRequest()
+		req.Filters = []*tcvpc.Filter{{Name: tc.StringPtr("vpc-name"), Values: tc.StringPtrs([]string{"prod", "staging"})}}
+		req.Limit = tc.StringPtr("10")
+		return req
+	}
+	resp, err := theirs.DescribeVpcs(request())
+	require.NoError(t, err)
+	ours, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	require.NoError(t, err)
+	in := &vpc.DescribeVpcsInput{Filters: []vpc.Filter{{Name: "vpc-name", Values: []string{"prod", "staging"}}}, Limit: 10}
+	out, err := ours.DescribeVpcs(context.Background(), in)
+	require.NoError(t, err)
+	require.Equal(t, uint64(len(out.VpcSet)), *resp.Response.TotalCount)
+	require.NotEmpty(t, out.VpcSet)
+	for i, v := range resp.Response.VpcSet {
+		assert.Equal(t, *v.VpcId, out.VpcSet[i].VpcID)
+		assert.Equal(t, *v.VpcName, out.VpcSet[i].VpcName)
+		assert.Equal(t, *v.CidrBlock, out.VpcSet[i].CidrBlock)
+		assert.Equal(t, *v.CreatedTime, out.VpcSet[i].CreatedTime)
+	}
+
+	capture, requests := capturing(t)
+	theirs = official3(t, capture.URL, srv.Credential(), "TC3-HMAC-SHA256", "POST")
+	ours, err = vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(capture.URL))
+	require.NoError(t, err)
+	_, _ = theirs.DescribeVpcs(request())
+	_, _ = ours.DescribeVpcs(context.Background(), in)
+	reqs := requests()
+	require.Len(t, reqs, 2)
+	assert.JSONEq(t, reqs[0].body, reqs[1].body)
+	assert.Equal(t, reqs[0].body, reqs[1].body, "byte for byte")
+}

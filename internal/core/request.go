@@ -21,19 +21,57 @@ type Service struct {
 	Version3 string
 }
 
-// Operation describes one API action.
+// Operation describes one API action: what the generator emits for every
+// action of a service, and what a typed method hands the core with its
+// input. It is read-only once declared.
 type Operation struct {
-	// Action is the action name, for example "AttachClassicLinkVpc".
+	// Action is the action name, for example "DescribeVpcs".
 	Action string
-	// Action3 is its API 3.0 name when it differs ("DescribeClassicLinkInstances").
+	// Action3 is its API 3.0 name when it differs: only the ClassicLink
+	// actions of the API 2.0 legacy wire ("DescribeClassicLinkInstances").
 	Action3 string
-	// Idempotent actions (Describe*) are retried after any transient
-	// failure; others only when the request certainly was not acted on.
+	// Idempotent actions (Describe*, Inquiry*, Inquire*, Check*, Get*,
+	// Download*) are retried after any transient failure; others only when
+	// the service certainly did not act.
 	Idempotent bool
 	// Unsigned actions (API 3.0 only, TC3) carry Authorization: SKIP and no
 	// credentials: AssumeRoleWithWebIdentity proves itself by its token.
 	Unsigned bool
+	// Paging says how the action pages its results.
+	Paging Paging
+	// Task says how the action finishes: at once, or by a task to poll
+	// with the Poll action.
+	Task TaskKind
+	Poll string
 }
+
+// Paging is how an action pages its results.
+type Paging uint8
+
+// The ways of paging.
+const (
+	// NoPaging: the answer is whole.
+	NoPaging Paging = iota
+	// OffsetLimit: Offset and Limit in, TotalCount and a list out.
+	OffsetLimit
+	// NextToken: a NextToken in, the next one out ("" at the end).
+	NextToken
+)
+
+// TaskKind is how an action finishes.
+type TaskKind uint8
+
+// The ways of finishing.
+const (
+	// Sync: the answer is the outcome.
+	Sync TaskKind = iota
+	// TaskByRequestID: a task, polled with the call's RequestId
+	// (DescribeVpcTaskResult).
+	TaskByRequestID
+	// TaskByTaskID: a task, polled with the numeric TaskId of the answer
+	// (DescribeTaskResult).
+	TaskByTaskID
+)
 
 // name returns the action's name under api.
 func (op Operation) name(api common.API) string {

@@ -185,6 +185,8 @@ func (s *Server) handle3(in *incoming) (map[string]any, *apiError) {
 		return s.describeLinks3(p, region)
 	case ActionDescribeVpcTaskResult:
 		return s.describeTask3(p)
+	case ActionDescribeVpcs:
+		return s.describeVpcs3(p, region)
 	}
 	return nil, &apiError{Code3: "InvalidAction", Message: "unknown action " + in.action}
 }
@@ -201,21 +203,9 @@ func (s *Server) describeLinks3(p url.Values, region string) (map[string]any, *a
 	if e != nil {
 		return nil, e
 	}
-	filters := map[string][]string{}
-	for i := 0; p.Has("Filters." + strconv.Itoa(i) + ".Name"); i++ {
-		prefix := "Filters." + strconv.Itoa(i)
-		name := p.Get(prefix + ".Name")
-		if name != "vpc-id" && name != "vm-ip" {
-			return nil, &apiError{Code3: "InvalidParameter.FilterNotSupported", Message: "filter " + name + " is not supported"}
-		}
-		var values []string
-		for j := 0; p.Has(prefix + ".Values." + strconv.Itoa(j)); j++ {
-			values = append(values, p.Get(prefix+".Values."+strconv.Itoa(j)))
-		}
-		if len(values) == 0 {
-			return nil, &apiError{Code3: "InvalidParameter.FilterValuesNotList", Message: "filter " + name + " has no Values list"}
-		}
-		filters[name] = values
+	filters, e := filters3(p, "InvalidParameter.FilterNotSupported", "vpc-id", "vm-ip")
+	if e != nil {
+		return nil, e
 	}
 	var found []*link
 	for _, l := range s.links {
@@ -237,6 +227,28 @@ func (s *Server) describeLinks3(p url.Values, region string) (map[string]any, *a
 		set[i] = map[string]any{"VpcId": l.vpc.ID, "InstanceId": l.instance.ID}
 	}
 	return map[string]any{"TotalCount": len(found), "ClassicLinkInstanceSet": set}, nil
+}
+
+// filters3 reads the Filters of a Describe action, name to values, and
+// refuses, with code unknown, a name not among known.
+func filters3(p url.Values, unknown string, known ...string) (map[string][]string, *apiError) {
+	filters := map[string][]string{}
+	for i := 0; p.Has("Filters." + strconv.Itoa(i) + ".Name"); i++ {
+		prefix := "Filters." + strconv.Itoa(i)
+		name := p.Get(prefix + ".Name")
+		if !slices.Contains(known, name) {
+			return nil, &apiError{Code3: unknown, Message: "filter " + name + " is not supported"}
+		}
+		var values []string
+		for j := 0; p.Has(prefix + ".Values." + strconv.Itoa(j)); j++ {
+			values = append(values, p.Get(prefix+".Values."+strconv.Itoa(j)))
+		}
+		if len(values) == 0 {
+			return nil, &apiError{Code3: "InvalidParameter.FilterValuesNotList", Message: "filter " + name + " has no Values list"}
+		}
+		filters[name] = values
+	}
+	return filters, nil
 }
 
 // intParam3 reads an optional integer that travels as a string.

@@ -25,11 +25,13 @@ const (
 	ActionDescribeVpcClassicLink       = "DescribeVpcClassicLink"
 	ActionDescribeClassicLinkInstances = "DescribeClassicLinkInstances"
 	ActionDescribeVpcTaskResult        = "DescribeVpcTaskResult"
+	// ActionDescribeVpcs lists VPCs (API 3.0 only).
+	ActionDescribeVpcs = "DescribeVpcs"
 )
 
 // actions lists them, for checking a name.
 var actions = []string{ActionAttachClassicLinkVpc, ActionDetachClassicLinkVpc, ActionDescribeVpcClassicLink,
-	ActionDescribeClassicLinkInstances, ActionDescribeVpcTaskResult}
+	ActionDescribeClassicLinkInstances, ActionDescribeVpcTaskResult, ActionDescribeVpcs}
 
 // incoming is one request, read by its protocol.
 type incoming struct {

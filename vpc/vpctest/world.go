@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"regexp"
+	"time"
 )
 
 // VPC is a virtual private cloud of the fake.
@@ -16,6 +17,10 @@ type VPC struct {
 	Region string
 	// CIDR is the VPC's address block, such as 10.0.0.0/16.
 	CIDR string
+	// Name is its name, such as web; optional.
+	Name string
+
+	created time.Time // on the server's clock, when it was added
 }
 
 // Instance is a classic-network CVM of the fake.
@@ -64,6 +69,7 @@ func (s *Server) AddVPC(v VPC) error {
 	if s.findVPC(v.ID) != nil || (v.LegacyID != "" && s.findVPC(v.LegacyID) != nil) {
 		return fmt.Errorf("vpctest: VPC %s exists already", v.ID)
 	}
+	v.created = s.now()
 	s.vpcs = append(s.vpcs, &v)
 	return nil
 }
@@ -101,9 +107,9 @@ func (s *Server) findVPC(id string) *VPC {
 
 func (s *Server) seedDefaultWorld() {
 	for _, v := range []VPC{
-		{ID: "vpc-2ari9m7h", LegacyID: "gz_vpc_15", Region: "ap-guangzhou", CIDR: "10.0.0.0/16"},
-		{ID: "vpc-5t8kd0qa", LegacyID: "gz_vpc_16", Region: "ap-guangzhou", CIDR: "172.16.0.0/16"},
-		{ID: "vpc-bj2k9x7q", LegacyID: "bj_vpc_1", Region: "ap-beijing", CIDR: "10.1.0.0/16"},
+		{ID: "vpc-2ari9m7h", LegacyID: "gz_vpc_15", Region: "ap-guangzhou", CIDR: "10.0.0.0/16", Name: "prod"},
+		{ID: "vpc-5t8kd0qa", LegacyID: "gz_vpc_16", Region: "ap-guangzhou", CIDR: "172.16.0.0/16", Name: "staging"},
+		{ID: "vpc-bj2k9x7q", LegacyID: "bj_vpc_1", Region: "ap-beijing", CIDR: "10.1.0.0/16", Name: "bj-prod"},
 	} {
 		mustNot(s.AddVPC(v))
 	}
