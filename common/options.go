@@ -70,6 +70,8 @@ type Options struct {
 	// Logger receives a debug line for each attempt and each retryable
 	// failure; nil is silent.
 	Logger *slog.Logger
+	// Observer receives every attempt (see WithObserver); nil: none.
+	Observer Observer
 }
 
 // Option sets one field of Options.
@@ -155,4 +157,29 @@ func (o *Options) AttemptTimeout() time.Duration {
 		return hc
 	}
 	return DefaultTimeout
+}
+
+// CallOption changes one call of a client, not the client: see
+// WithCallTimeout and WithCallRetries.
+type CallOption func(*CallOptions)
+
+// CallOptions holds what the CallOption functions set for one call.
+type CallOptions struct {
+	// Timeout bounds the whole call, every attempt and every backoff
+	// included; 0 leaves it to the ctx.
+	Timeout time.Duration
+	// MaxRetries, when set (MaxRetriesSet), replaces the client's for
+	// this call: 0 to 20.
+	MaxRetries    int
+	MaxRetriesSet bool
+}
+
+// WithCallTimeout bounds one call as a whole (every attempt and backoff);
+// each attempt keeps the client's per-attempt timeout too.
+func WithCallTimeout(d time.Duration) CallOption { return func(o *CallOptions) { o.Timeout = d } }
+
+// WithCallRetries sets the retries of one call, 0 to 20, in place of the
+// client's (WithMaxRetries): 0 for a call that must fail fast.
+func WithCallRetries(n int) CallOption {
+	return func(o *CallOptions) { o.MaxRetries, o.MaxRetriesSet = n, true }
 }

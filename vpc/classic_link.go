@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -88,11 +89,11 @@ type taskResponse struct {
 // connection, a gateway error, a malformed answer), the error matches
 // errors.ErrOutcomeUnknown; [Client.ClassicLinksOf] then tells which
 // instances are linked, once no task runs on them.
-func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLinkVpcInput) (*AttachClassicLinkVpcOutput, error) {
+func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...common.CallOption) (*AttachClassicLinkVpcOutput, error) {
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, attachOp, in.VpcID, in.InstanceIDs)
+	id, env, err := c.link(ctx, attachOp, in.VpcID, in.InstanceIDs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -101,11 +102,11 @@ func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLink
 
 // DetachClassicLinkVpc unlinks classic-network instances from a VPC. It
 // starts a task and returns its id, and is retried like AttachClassicLinkVpc.
-func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLinkVpcInput) (*DetachClassicLinkVpcOutput, error) {
+func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLinkVpcInput, opts ...common.CallOption) (*DetachClassicLinkVpcOutput, error) {
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, detachOp, in.VpcID, in.InstanceIDs)
+	id, env, err := c.link(ctx, detachOp, in.VpcID, in.InstanceIDs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -116,12 +117,12 @@ func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLink
 // API 2.0's taskId, API 3.0's RequestId. A 2.0 success without a positive
 // taskId is malformed, and the outcome unknown: the service got the call,
 // and its task would be lost.
-func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids []string) (TaskID, core.Envelope, error) {
+func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids []string, opts []common.CallOption) (TaskID, core.Envelope, error) {
 	if err := c.validateLink(vpcID, ids); err != nil {
 		return "", core.Envelope{}, err
 	}
 	var resp taskResponse
-	req := core.Request{Op: op}
+	req := core.Request{Op: op, Options: opts}
 	if c.api3() { // only the protocol's parameters: boxing the other costs an allocation
 		req.Params3 = linkParams3{VpcID: vpcID, InstanceIDs: ids}
 	} else {

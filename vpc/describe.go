@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -195,7 +196,7 @@ func (in *DescribeVpcClassicLinkInput) params3() describeParams3 {
 
 // DescribeVpcClassicLink returns one page of links. [Client.ClassicLinks]
 // iterates over all pages.
-func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClassicLinkInput) (*DescribeVpcClassicLinkOutput, error) {
+func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClassicLinkInput, opts ...common.CallOption) (*DescribeVpcClassicLinkOutput, error) {
 	if in == nil {
 		in = &DescribeVpcClassicLinkInput{}
 	}
@@ -204,7 +205,7 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 	}
 	var resp describeResponse
 	var resp3 describeResponse3
-	req := core.Request{Op: describeOp}
+	req := core.Request{Op: describeOp, Options: opts}
 	if c.api3() {
 		req.Params3, req.Result3 = in.params3(), &resp3
 	} else {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -116,14 +117,14 @@ func (c *Client) checkTaskID(id TaskID) (int64, error) {
 // DescribeVpcTaskResult returns the state of the task started by Attach or
 // Detach. It does not wait; see [Client.WaitForTask]. A missing or unknown
 // status is errors.ErrMalformedResponse, never success.
-func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID) (*TaskResult, error) {
+func (c *Client) DescribeVpcTaskResult(ctx context.Context, taskID TaskID, opts ...common.CallOption) (*TaskResult, error) {
 	n, err := c.checkTaskID(taskID)
 	if err != nil {
 		return nil, err
 	}
 	var resp taskResultResponse
 	var resp3 taskResultResponse3
-	req := core.Request{Op: taskOp}
+	req := core.Request{Op: taskOp, Options: opts}
 	if c.api3() {
 		req.Params3, req.Result3 = taskParams3{TaskID: string(taskID)}, &resp3
 	} else {

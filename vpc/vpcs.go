@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
@@ -108,8 +109,8 @@ type ISPIPv6CidrBlock struct {
 // InvalidParameterValue.NotUtf8EncodingError, InvalidParameterValue.Range,
 // ResourceNotFound and UnsupportedOperation.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=DescribeVpcs
-func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) (*DescribeVpcsOutput, error) {
-	return core.Call[DescribeVpcsOutput](ctx, c.core, &describeVpcsOp, in)
+func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput, opts ...common.CallOption) (*DescribeVpcsOutput, error) {
+	return core.Call[DescribeVpcsOutput](ctx, c.core, &describeVpcsOp, in, opts...)
 }
 
 // Vpcs iterates over every VPC that in selects (nil for all), page after

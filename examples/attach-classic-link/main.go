@@ -26,6 +26,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strings"
 	"time"
@@ -128,8 +129,19 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 	return cycle(ctx, w, client, cfg, waitOpts)
 }
 
+// linker is what cycle needs of a VPC client: declared here, where it is
+// used, as Go code declares interfaces (the vpc package declares none that
+// every new action would break). *vpc.Client satisfies it; a test can
+// pass a substitute.
+type linker interface {
+	AttachClassicLinkVpc(ctx context.Context, in *vpc.AttachClassicLinkVpcInput, opts ...common.CallOption) (*vpc.AttachClassicLinkVpcOutput, error)
+	DetachClassicLinkVpc(ctx context.Context, in *vpc.DetachClassicLinkVpcInput, opts ...common.CallOption) (*vpc.DetachClassicLinkVpcOutput, error)
+	WaitForTask(ctx context.Context, taskID vpc.TaskID, opts ...vpc.WaitOption) (*vpc.TaskResult, error)
+	ClassicLinks(ctx context.Context, in *vpc.DescribeVpcClassicLinkInput) iter.Seq2[vpc.ClassicLink, error]
+}
+
 // cycle attaches, waits, lists, detaches and waits, printing each step.
-func cycle(ctx context.Context, w io.Writer, client vpc.API, cfg config, waitOpts []vpc.WaitOption) error {
+func cycle(ctx context.Context, w io.Writer, client linker, cfg config, waitOpts []vpc.WaitOption) error {
 	attached, err := client.AttachClassicLinkVpc(ctx, &vpc.AttachClassicLinkVpcInput{VpcID: cfg.vpcID, InstanceIDs: cfg.instances})
 	if err != nil {
 		return err

@@ -12,13 +12,13 @@ import (
 // RequestID field (json "RequestId") receives the call's RequestId. It is
 // the whole body of a typed method:
 //
-//	func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput) (*DescribeVpcsOutput, error) {
-//		return core.Call[DescribeVpcsOutput](ctx, c.core, &describeVpcsOp, in)
+//	func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput, opts ...common.CallOption) (*DescribeVpcsOutput, error) {
+//		return core.Call[DescribeVpcsOutput](ctx, c.core, &describeVpcsOp, in, opts...)
 //	}
 //
 // A client of API 2.0, which has only the ClassicLink actions, refuses it
 // before sending.
-func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In) (*Out, error) {
+func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In, opts ...common.CallOption) (*Out, error) {
 	if c.api != common.API3 {
 		return nil, qerrors.Invalid("options", "%s is an API 3.0 action: this client speaks %s (leave WithAPI out, or give common.API3)", op.Action, c.api)
 	}
@@ -27,7 +27,7 @@ func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In) (*
 		params = in
 	}
 	out := new(Out)
-	if _, err := c.Do(ctx, &Request{Op: *op, Params3: params, Result3: out}); err != nil {
+	if _, err := c.Do(ctx, &Request{Op: *op, Params3: params, Result3: out, Options: opts}); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -31,6 +32,10 @@ type callState struct {
 	replays  atomic.Int32 // "replayed" or "expired" answers retried so far
 	writes   atomic.Int32 // writes of the current attempt (counted by an httptrace hook)
 	lastTS   int64        // the timestamp of the attempt before
+	// maxRetries bounds this call's retries; sentAt is when the current
+	// attempt was handed to the transport.
+	maxRetries int
+	sentAt     time.Time
 
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets

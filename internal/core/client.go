@@ -50,6 +50,10 @@ type Client struct {
 	jar bool
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
+	// maxRetries is the retries of a call without WithCallRetries;
+	// observer sees every attempt (nil: none).
+	maxRetries int
+	observer   common.Observer
 }
 
 // New returns a client of service in region ("": $TENCENTCLOUD_REGION, else
@@ -100,7 +104,7 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	}
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
-		parse: parseEnvelope2, jar: hc.Jar != nil}
+		parse: parseEnvelope2, jar: hc.Jar != nil, maxRetries: o.MaxRetries, observer: o.Observer}
 	c.fixed = http.Header{"User-Agent": userAgentValue}
 	if c.method == http.MethodPost || c.sigMethod == auth.TC3HmacSHA256 {
 		c.fixed["Content-Type"] = []string{c.contentType()}
@@ -136,7 +140,7 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 		HTTPClient:   &hc,
 		RetryWaitMin: o.RetryWaitMin,
 		RetryWaitMax: o.RetryWaitMax,
-		RetryMax:     o.MaxRetries,
+		RetryMax:     maxRetriesLimit, // checkRetry stops each call at its own limit
 		CheckRetry:   c.checkRetry,
 		Backoff:      backoff,
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
@@ -204,11 +208,34 @@ func (c *Client) CloseIdleConnections() {
 // credential or a signature, whatever the server sent back.
 func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	action := req.Op.name(c.api)
+	maxRetries := c.maxRetries
+	if len(req.Options) > 0 {
+		var o common.CallOptions
+		for _, opt := range req.Options {
+			if opt != nil {
+				opt(&o)
+			}
+		}
+		switch {
+		case o.MaxRetriesSet && (o.MaxRetries < 0 || o.MaxRetries > maxRetriesLimit):
+			return Envelope{}, qerrors.Invalid("WithCallRetries", "%d: want 0 to %d", o.MaxRetries, maxRetriesLimit)
+		case o.Timeout < 0:
+			return Envelope{}, qerrors.Invalid("WithCallTimeout", "%v: must not be negative", o.Timeout)
+		case o.MaxRetriesSet:
+			maxRetries = o.MaxRetries
+		}
+		if o.Timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, o.Timeout)
+			defer cancel()
+		}
+	}
 	out := req.Result2
 	if c.api == common.API3 {
 		out = req.Result3
 	}
 	st := newCallState(ctx, req.Op, action, out)
+	st.maxRetries = maxRetries
 	if err := c.encode(&st.enc, req, action); err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)
 	}

@@ -97,6 +97,8 @@ type Request struct {
 	// Secrets are parameter values that no error or log line may show (a
 	// web identity token), besides the credentials and signatures.
 	Secrets []string
+	// Options change this call alone (common.WithCallTimeout, ...).
+	Options []common.CallOption
 }
 
 // Envelope holds the common fields of a successful answer.

@@ -37,13 +37,17 @@ func (e *permanentError) Unwrap() error { return e.err }
 //     reports errors.ErrOutcomeUnknown.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st := stateFrom(ctx)
-	retry, reason, err := c.decideRetry(ctx, st, resp, err)
+	retry, reason, checkErr := c.decideRetry(ctx, st, resp, err)
+	retry = retry && int(st.attempts.Load()) <= st.maxRetries
+	if c.observer != nil {
+		c.observe(ctx, st, resp, err, retry)
+	}
 	if retry {
 		c.logger.LogAttrs(ctx, slog.LevelDebug, "qcloud retryable failure",
 			slog.String("service", c.service.Name), slog.String("action", st.action),
 			slog.Int("attempt", int(st.attempts.Load())), slog.String("reason", st.secrets.scrub(reason)))
 	}
-	return retry, err
+	return retry, checkErr
 }
 
 // decideRetry applies the policy to one attempt and says why it retries.

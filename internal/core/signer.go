@@ -71,6 +71,7 @@ func (s *signer) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 
 	start := time.Now()
+	st.sentAt = start
 	resp, err := s.next.RoundTrip(signed)
 	if err != nil {
 		err = s.timedOut(ctx, err)
