@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"sync"
 	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/logctx"
 )
 
 // Tuning of [NewCache].
@@ -27,8 +29,9 @@ const (
 // Expires are kept for good). There is one refresh in flight however many
 // goroutines ask; it runs on its own, so one caller's ctx ending does not
 // cancel it for the others. While a refresh fails, still-valid credentials
-// keep being served (with a warning through the logger of the Retrieve ctx,
-// see [ContextWithLogger]) and the next try waits a backoff; once they have
+// keep being served (with a warning through the client's logger, which the
+// SDK's clients pass in the Retrieve ctx) and the next try waits a backoff;
+// once they have
 // expired, Retrieve returns the refresh's error. Credentials that p returns
 // already expired are an error.
 func NewCache(p Provider) Provider { return &cache{p: p} }
@@ -56,7 +59,7 @@ func (c *cache) Retrieve(ctx context.Context) (Credential, error) {
 	}
 	valid := c.have && !c.cur.Expired(now)
 	if c.inflight == nil && (!now.Before(c.nextTry) || !valid && c.lastErr == nil) {
-		c.startRefresh(contextLogger(ctx))
+		c.startRefresh(logctx.From(ctx))
 	}
 	if valid { // served while the refresh runs (or after it failed)
 		cred := c.cur
@@ -97,7 +100,7 @@ func (c *cache) startRefresh(logger *slog.Logger) {
 	c.inflight = done
 	go func() {
 		defer close(done)
-		ctx, cancel := context.WithTimeout(ContextWithLogger(context.Background(), logger), refreshTimeout)
+		ctx, cancel := context.WithTimeout(logctx.With(context.Background(), logger), refreshTimeout)
 		defer cancel()
 		cred, err := c.p.Retrieve(ctx)
 		now := time.Now()

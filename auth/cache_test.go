@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/logctx"
 )
 
 // issuer hands out credentials valid for lifetime, numbered; it fails
@@ -109,7 +110,7 @@ func TestCacheRefreshFailure(t *testing.T) {
 		p := &issuer{lifetime: 10 * time.Minute}
 		c := auth.NewCache(p)
 		var logs bytes.Buffer
-		ctx := auth.ContextWithLogger(context.Background(), slog.New(slog.NewTextHandler(&logs, nil)))
+		ctx := logctx.With(context.Background(), slog.New(slog.NewTextHandler(&logs, nil)))
 		first, err := c.Retrieve(ctx)
 		require.NoError(t, err)
 		p.fail.Store(true)

@@ -32,8 +32,8 @@
 // providers of package sts.
 //
 // The client asks its provider before every attempt, so rotated keys take
-// effect on the next call; it passes its logger in the ctx
-// ([ContextWithLogger]), through which the cache warns of failed refreshes.
+// effect on the next call; it passes its logger (WithLogger) in the ctx,
+// through which the cache warns of failed refreshes.
 //
 // # Signing
 //

@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"os"
 	"strings"
 )
@@ -127,23 +126,4 @@ func DefaultChain() Provider { return defaultChain(CVMRoleProvider()) }
 
 func defaultChain(cvmRole Provider) Provider {
 	return Chain(EnvProvider(), ProfileProvider("", ""), TCCLIProvider(""), cvmRole)
-}
-
-// loggerKey carries a *slog.Logger in a Retrieve context.
-type loggerKey struct{}
-
-// ContextWithLogger returns ctx carrying l, for providers that have
-// something to say (the cache warns when a refresh fails while the
-// credentials it holds are still valid). The SDK's clients call Retrieve
-// with their WithLogger logger in the ctx.
-func ContextWithLogger(ctx context.Context, l *slog.Logger) context.Context {
-	return context.WithValue(ctx, loggerKey{}, l)
-}
-
-// contextLogger returns the logger of ctx, or a silent one.
-func contextLogger(ctx context.Context) *slog.Logger {
-	if l, ok := ctx.Value(loggerKey{}).(*slog.Logger); ok && l != nil {
-		return l
-	}
-	return slog.New(slog.DiscardHandler)
 }

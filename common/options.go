@@ -33,7 +33,9 @@ func (v API) String() string {
 }
 
 // Options configure a client. Set them with the With* functions; NewClient
-// validates the result and returns an error for an invalid value.
+// applies them to the defaults (API 3.0, 3 retries, a backoff of 200 ms to
+// 5 s, a 30 s attempt timeout), validates the result and returns an error
+// for an invalid value.
 type Options struct {
 	// API is API3 (the default) or API2.
 	API API
@@ -62,11 +64,12 @@ type Options struct {
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the backoff (defaults 200 ms and 5 s).
 	RetryWaitMin, RetryWaitMax time.Duration
-	// Timeout bounds each attempt, reading the body included. Unset, it is
+	// Timeout bounds each attempt, reading the body included; with
+	// TimeoutSet (WithTimeout sets both), 0 means no limit. Unset, it is
 	// the Timeout of HTTPClient if that is set, else 30 s; with both set,
-	// the smaller applies. See AttemptTimeout.
+	// the smaller applies.
 	Timeout    time.Duration
-	timeoutSet bool
+	TimeoutSet bool
 	// Logger receives a debug line for each attempt and each retryable
 	// failure; nil is silent.
 	Logger *slog.Logger
@@ -115,48 +118,7 @@ func WithLogger(l *slog.Logger) Option { return func(o *Options) { o.Logger = l 
 // per-attempt limit (the ctx deadline still applies). Without it, the
 // Timeout of the WithHTTPClient client applies, else 30 s.
 func WithTimeout(d time.Duration) Option {
-	return func(o *Options) { o.Timeout, o.timeoutSet = d, true }
-}
-
-// DefaultTimeout bounds an attempt when neither WithTimeout nor the
-// Timeout of WithHTTPClient's client says otherwise.
-const DefaultTimeout = 30 * time.Second
-
-// Apply returns the defaults with opts applied (nil options are skipped),
-// for service packages; the result is validated by their NewClient.
-func Apply(opts ...Option) Options {
-	o := Options{
-		API:          API3,
-		MaxRetries:   3,
-		RetryWaitMin: 200 * time.Millisecond,
-		RetryWaitMax: 5 * time.Second,
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&o)
-		}
-	}
-	return o
-}
-
-// AttemptTimeout resolves the per-attempt timeout: WithTimeout's, the
-// Timeout of the WithHTTPClient client (which net/http applies per request,
-// that is per attempt), the smaller of the two when both are set, else
-// DefaultTimeout.
-func (o *Options) AttemptTimeout() time.Duration {
-	var hc time.Duration
-	if o.HTTPClient != nil {
-		hc = o.HTTPClient.Timeout
-	}
-	switch {
-	case o.timeoutSet && o.Timeout > 0 && hc > 0:
-		return min(o.Timeout, hc)
-	case o.timeoutSet:
-		return o.Timeout
-	case hc > 0:
-		return hc
-	}
-	return DefaultTimeout
+	return func(o *Options) { o.Timeout, o.TimeoutSet = d, true }
 }
 
 // CallOption changes one call of a client, not the client: see

@@ -71,7 +71,7 @@ func (e *APIError) Is(target error) bool {
 	if e.Code != 0 {
 		// A 2.0 codeDesc such as InvalidVpc.NotFound also matches
 		// ErrResourceNotFound, as 3.0's ResourceNotFound for the same error does.
-		return ClassOf(e.Code) == target || target == ErrResourceNotFound && strings.HasSuffix(e.CodeDesc, ".NotFound")
+		return classOf(e.Code) == target || target == ErrResourceNotFound && strings.HasSuffix(e.CodeDesc, ".NotFound")
 	}
 	for _, s := range classOf3(e.CodeDesc) {
 		if s == target {

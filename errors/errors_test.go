@@ -60,7 +60,9 @@ func TestAPIErrorIsNumericClass(t *testing.T) {
 		}
 	}
 	assert.NotErrorIs(t, &qerrors.APIError{Code: 4111}, qerrors.ErrAuthFailure)
-	assert.Nil(t, qerrors.ClassOf(0))
+	for _, class := range []error{qerrors.ErrInvalidParameter, qerrors.ErrAuthFailure, qerrors.ErrInternal, qerrors.ErrResourceNotFound} {
+		assert.NotErrorIs(t, &qerrors.APIError{}, class, "no code, no class")
+	}
 }
 
 func TestAPIErrorRetryable(t *testing.T) {
@@ -73,7 +75,7 @@ func TestAPIErrorRetryable(t *testing.T) {
 
 func TestValidationError(t *testing.T) {
 	t.Parallel()
-	err := fmt.Errorf("call: %w", qerrors.Invalid("VpcID", "must not be empty"))
+	err := fmt.Errorf("call: %w", &qerrors.ValidationError{Field: "VpcID", Reason: "must not be empty"})
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	assert.NotErrorIs(t, err, qerrors.ErrInvalidParameter)
 	assert.EqualError(t, err, "call: invalid input: VpcID: must not be empty")

@@ -156,9 +156,9 @@ func classOf3(code string) []error {
 	return nil
 }
 
-// ClassOf returns the sentinel for the class of a numeric v2 code, or nil
+// classOf returns the sentinel for the class of a numeric v2 code, or nil
 // for 0 and codes the protocol does not document.
-func ClassOf(code int) error {
+func classOf(code int) error {
 	switch {
 	case code == 4000:
 		return ErrInvalidParameter

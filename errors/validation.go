@@ -18,8 +18,3 @@ func (e *ValidationError) Error() string {
 
 // Is reports whether target is [ErrInvalidInput].
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
-
-// Invalid returns a *ValidationError for field with a formatted reason.
-func Invalid(field, format string, args ...any) *ValidationError {
-	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
-}

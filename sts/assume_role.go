@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
@@ -73,11 +72,11 @@ var assumeRoleOp = core.Operation{Action: "AssumeRole"}
 func validateRole(arn, session string, duration int) error {
 	switch {
 	case !strings.HasPrefix(arn, "qcs::cam::") || len(arn) > 1024 || strings.ContainsFunc(arn, func(r rune) bool { return r <= ' ' || r > '~' }):
-		return qerrors.Invalid("RoleArn", "want qcs::cam::uin/<uin>:roleName/<name>")
+		return core.Invalid("RoleArn", "want qcs::cam::uin/<uin>:roleName/<name>")
 	case !sessionNamePattern.MatchString(session):
-		return qerrors.Invalid("RoleSessionName", "%+q: want 2 to 128 of letters, digits and +=,.@-_", session[:min(len(session), 130)])
+		return core.Invalid("RoleSessionName", "%+q: want 2 to 128 of letters, digits and +=,.@-_", session[:min(len(session), 130)])
 	case duration < 0 || duration > int(MaxDuration/time.Second):
-		return qerrors.Invalid("DurationSeconds", "%d: want 1 to %d, or 0 for %d", duration, int(MaxDuration/time.Second), int(DefaultDuration/time.Second))
+		return core.Invalid("DurationSeconds", "%d: want 1 to %d, or 0 for %d", duration, int(MaxDuration/time.Second), int(DefaultDuration/time.Second))
 	}
 	return nil
 }
@@ -86,7 +85,7 @@ func validateRole(arn, session string, duration int) error {
 // client's credentials. It is not idempotent: every call issues a new set.
 func (c *Client) AssumeRole(ctx context.Context, in *AssumeRoleInput) (*AssumeRoleOutput, error) {
 	if in == nil {
-		return nil, qerrors.Invalid("input", "must not be nil")
+		return nil, core.Invalid("input", "must not be nil")
 	}
 	if err := validateRole(in.RoleArn, in.RoleSessionName, in.DurationSeconds); err != nil {
 		return nil, err

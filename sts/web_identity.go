@@ -3,7 +3,6 @@ package sts
 import (
 	"context"
 
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
@@ -34,13 +33,13 @@ var webIdentityOp = core.Operation{Action: "AssumeRoleWithWebIdentity", Unsigned
 // credentials are not used, and may be a provider that has none.
 func (c *Client) AssumeRoleWithWebIdentity(ctx context.Context, in *AssumeRoleWithWebIdentityInput) (*AssumeRoleOutput, error) {
 	if in == nil {
-		return nil, qerrors.Invalid("input", "must not be nil")
+		return nil, core.Invalid("input", "must not be nil")
 	}
 	switch {
 	case in.ProviderID == "":
-		return nil, qerrors.Invalid("ProviderID", "must not be empty")
+		return nil, core.Invalid("ProviderID", "must not be empty")
 	case in.WebIdentityToken == "":
-		return nil, qerrors.Invalid("WebIdentityToken", "must not be empty")
+		return nil, core.Invalid("WebIdentityToken", "must not be empty")
 	}
 	if err := validateRole(in.RoleArn, in.RoleSessionName, in.DurationSeconds); err != nil {
 		return nil, err

@@ -37,7 +37,7 @@ func TestDescribeDecoding(t *testing.T) {
 	require.Equal(t, 1, out.TotalCount)
 	assert.Equal(t, vpc.ClassicLink{ClassicLinkID: "vcx-opgnzgo9", VpcID: "vpc-2ari9m7h", LegacyVpcID: "gz_vpc_15",
 		InstanceID: "ins-df454d", InstanceName: "web", LanIP: "10.0.0.1",
-		CreateTime: time.Date(2016, 1, 21, 6, 59, 37, 0, time.UTC).In(vpc.CreateTimeLocation)}, out.ClassicLinks[0])
+		CreateTime: time.Date(2016, 1, 21, 6, 59, 37, 0, time.UTC).In(time.FixedZone("CST", 8*60*60))}, out.ClassicLinks[0])
 	assert.Equal(t, "2016-01-21T06:59:37Z", out.ClassicLinks[0].CreateTime.UTC().Format(time.RFC3339), "14:59:37 CST is 06:59:37 UTC")
 
 	for _, body := range []string{

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
@@ -25,9 +24,9 @@ const (
 	OrderDesc = "desc"
 )
 
-// CreateTimeLocation is the zone of the service's createTime strings:
+// createTimeLocation is the zone of the service's createTime strings:
 // China Standard Time (UTC+8), where the v2 API keeps its clocks.
-var CreateTimeLocation = time.FixedZone("CST", 8*60*60)
+var createTimeLocation = time.FixedZone("CST", 8*60*60)
 
 const createTimeLayout = "2006-01-02 15:04:05"
 
@@ -70,7 +69,7 @@ type ClassicLink struct {
 	InstanceID string
 	// InstanceName and LanIP describe the classic instance (API 2.0 only).
 	InstanceName, LanIP string
-	// CreateTime is when the link was made, parsed in CreateTimeLocation
+	// CreateTime is when the link was made, parsed in China Standard Time
 	// (API 2.0 only).
 	CreateTime time.Time
 }
@@ -160,17 +159,17 @@ func (c *Client) validateDescribe(in *DescribeVpcClassicLinkInput) error {
 	}
 	switch {
 	case in.Offset < 0:
-		return qerrors.Invalid("Offset", "%d must not be negative", in.Offset)
+		return core.Invalid("Offset", "%d must not be negative", in.Offset)
 	case in.Limit < 0 || in.Limit > limit:
-		return qerrors.Invalid("Limit", "%d: want 1 to %d, or 0 for the default", in.Limit, limit)
+		return core.Invalid("Limit", "%d: want 1 to %d, or 0 for the default", in.Limit, limit)
 	case api3 && in.ClassicLinkID != "":
-		return qerrors.Invalid("ClassicLinkID", "API 3.0 (DescribeClassicLinkInstances) cannot filter by link id; filter by VpcID or LanIP")
+		return core.Invalid("ClassicLinkID", "API 3.0 (DescribeClassicLinkInstances) cannot filter by link id; filter by VpcID or LanIP")
 	case api3 && (in.OrderField != "" || in.OrderDirection != ""):
-		return qerrors.Invalid("OrderField", "API 3.0 (DescribeClassicLinkInstances) has no ordering; leave OrderField and OrderDirection empty")
+		return core.Invalid("OrderField", "API 3.0 (DescribeClassicLinkInstances) has no ordering; leave OrderField and OrderDirection empty")
 	case in.OrderField != "" && in.OrderField != "createTime":
-		return qerrors.Invalid("OrderField", "%q: only createTime is supported", in.OrderField)
+		return core.Invalid("OrderField", "%q: only createTime is supported", in.OrderField)
 	case in.OrderDirection != "" && in.OrderDirection != OrderAsc && in.OrderDirection != OrderDesc:
-		return qerrors.Invalid("OrderDirection", "%q: want asc or desc", in.OrderDirection)
+		return core.Invalid("OrderDirection", "%q: want asc or desc", in.OrderDirection)
 	}
 	return nil
 }
@@ -260,5 +259,5 @@ func parseCreateTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	return time.ParseInLocation(createTimeLayout, s, CreateTimeLocation)
+	return time.ParseInLocation(createTimeLayout, s, createTimeLocation)
 }

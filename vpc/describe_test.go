@@ -58,7 +58,9 @@ func TestDescribeFiltersAndFields(t *testing.T) {
 	assert.Equal(t, "gz_vpc_15", first.LegacyVpcID)
 	assert.Equal(t, "node-0", first.InstanceName)
 	assert.Equal(t, "10.70.0.1", first.LanIP)
-	assert.Equal(t, vpc.CreateTimeLocation, first.CreateTime.Location())
+	name, offset := first.CreateTime.Zone()
+	assert.Equal(t, "CST", name, "China Standard Time, as the service writes it")
+	assert.Equal(t, 8*60*60, offset)
 	assert.False(t, first.CreateTime.IsZero())
 
 	byIP, err := c.DescribeVpcClassicLink(ctx, &vpc.DescribeVpcClassicLinkInput{LanIP: "10.70.0.2"})

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
@@ -103,13 +102,13 @@ func (c *Client) checkTaskID(id TaskID) (int64, error) {
 	if c.api3() {
 		s := string(id)
 		if p := idProblem(s); p != "" || len(s) > maxTaskIDLength {
-			return 0, qerrors.Invalid("taskID", "%+q: want the RequestId of an Attach or Detach", s[:min(len(s), maxTaskIDLength)])
+			return 0, core.Invalid("taskID", "%+q: want the RequestId of an Attach or Detach", s[:min(len(s), maxTaskIDLength)])
 		}
 		return 0, nil
 	}
 	n, err := strconv.ParseInt(string(id), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, qerrors.Invalid("taskID", "%+q: want the positive task id of an Attach or Detach", string(id[:min(len(id), maxTaskIDLength)]))
+		return 0, core.Invalid("taskID", "%+q: want the positive task id of an Attach or Detach", string(id[:min(len(id), maxTaskIDLength)]))
 	}
 	return n, nil
 }

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 // Limits of the input, checked before anything is sent.
@@ -24,7 +24,7 @@ const (
 	MaxInstanceIDsPerCall = MaxLinksPerVPC
 )
 
-var errNilInput = qerrors.Invalid("input", "must not be nil")
+var errNilInput = core.Invalid("input", "must not be nil")
 
 // idByte reports whether c may appear in an id: ASCII letters, digits, '-',
 // '_' and '.'. Everything else (white space, control and invisible format
@@ -37,7 +37,7 @@ func idByte(c byte) bool {
 // id holds.
 func checkID(field, id string) error {
 	if p := idProblem(id); p != "" {
-		return qerrors.Invalid(field, "%s", p)
+		return core.Invalid(field, "%s", p)
 	}
 	return nil
 }
@@ -64,7 +64,7 @@ func (c *Client) checkVpcID(id string) error {
 		return err
 	}
 	if c.api3() && !strings.HasPrefix(id, "vpc-") {
-		return qerrors.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", id)
+		return core.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", id)
 	}
 	return nil
 }
@@ -72,10 +72,10 @@ func (c *Client) checkVpcID(id string) error {
 // checkLanIP reports a LanIP filter that is not an IP address.
 func checkLanIP(ip string) error {
 	if len(ip) > len("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255") {
-		return qerrors.Invalid("LanIP", "%d bytes: not an IP address", len(ip))
+		return core.Invalid("LanIP", "%d bytes: not an IP address", len(ip))
 	}
 	if _, err := netip.ParseAddr(ip); err != nil {
-		return qerrors.Invalid("LanIP", "%+q is not an IP address", ip)
+		return core.Invalid("LanIP", "%+q is not an IP address", ip)
 	}
 	return nil
 }
@@ -88,18 +88,18 @@ func (c *Client) validateLink(vpcID string, ids []string) error {
 	}
 	switch {
 	case len(ids) == 0:
-		return qerrors.Invalid("InstanceIDs", "at least one instance id is required")
+		return core.Invalid("InstanceIDs", "at least one instance id is required")
 	case len(ids) > MaxInstanceIDsPerCall:
-		return qerrors.Invalid("InstanceIDs", "%d ids: at most %d in one call (a VPC links at most 100 classic instances); split the list with BatchInstanceIDs",
+		return core.Invalid("InstanceIDs", "%d ids: at most %d in one call (a VPC links at most 100 classic instances); split the list with BatchInstanceIDs",
 			len(ids), MaxInstanceIDsPerCall)
 	}
 	repeat, first := firstRepeat(ids)
 	for i, id := range ids {
 		if p := idProblem(id); p != "" {
-			return qerrors.Invalid(instanceField(i), "%s", p)
+			return core.Invalid(instanceField(i), "%s", p)
 		}
 		if i == repeat {
-			return qerrors.Invalid(instanceField(i), "%q repeats %s", id, instanceField(first))
+			return core.Invalid(instanceField(i), "%q repeats %s", id, instanceField(first))
 		}
 	}
 	return nil

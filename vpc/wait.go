@@ -8,6 +8,7 @@ import (
 	"time"
 
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 // Defaults of WaitForTask.
@@ -65,11 +66,11 @@ func WithClock(clock Clock) WaitOption { return func(c *waitConfig) { c.clock = 
 func (c *waitConfig) validate() error {
 	switch {
 	case c.pollMin <= 0 || c.pollMax < c.pollMin:
-		return qerrors.Invalid("WithPollInterval", "%v..%v: want 0 < minimum <= maximum", c.pollMin, c.pollMax)
+		return core.Invalid("WithPollInterval", "%v..%v: want 0 < minimum <= maximum", c.pollMin, c.pollMax)
 	case c.maxWait <= 0:
-		return qerrors.Invalid("WithMaxWait", "%v: want a positive duration", c.maxWait)
+		return core.Invalid("WithMaxWait", "%v: want a positive duration", c.maxWait)
 	case c.clock == nil:
-		return qerrors.Invalid("WithClock", "nil clock")
+		return core.Invalid("WithClock", "nil clock")
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 // Call sends the API 3.0 action op with the parameters in (a json-tagged
@@ -20,7 +19,7 @@ import (
 // before sending.
 func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In, opts ...common.CallOption) (*Out, error) {
 	if c.api != common.API3 {
-		return nil, qerrors.Invalid("options", "%s is an API 3.0 action: this client speaks %s (leave WithAPI out, or give common.API3)", op.Action, c.api)
+		return nil, Invalid("options", "%s is an API 3.0 action: this client speaks %s (leave WithAPI out, or give common.API3)", op.Action, c.api)
 	}
 	var params any // a nil *In sends {}, not null
 	if in != nil {

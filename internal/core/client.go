@@ -63,13 +63,13 @@ type Client struct {
 // rather than at the first call. Its errors match errors.ErrInvalidInput
 // and list every problem found, one per line.
 func New(service Service, creds auth.Provider, region string, opts ...common.Option) (*Client, error) {
-	o := common.Apply(opts...)
+	o := applyOptions(opts)
 	var problems []*qerrors.ValidationError
 	if isNil(creds) {
-		problems = append(problems, qerrors.Invalid("credentials", "nil credential provider"))
+		problems = append(problems, Invalid("credentials", "nil credential provider"))
 	} else if c, ok := creds.(auth.Credential); ok {
 		if err := c.Validate(); err != nil {
-			problems = append(problems, qerrors.Invalid("credentials", "%s", strings.TrimPrefix(err.Error(), "auth: ")))
+			problems = append(problems, Invalid("credentials", "%s", strings.TrimPrefix(err.Error(), "auth: ")))
 		}
 	}
 	var regionSource string // where a region not given came from
@@ -122,7 +122,7 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	// signer, which covers reading the body; http.Client.Timeout over a
 	// custom transport would send net/http down its legacy cancellation
 	// path.
-	timeout := o.AttemptTimeout()
+	timeout := attemptTimeout(&o)
 	_, static := creds.(auth.Credential)
 	sg := &signer{c: c, next: next, creds: creds, logger: logger, static: static,
 		timeoutErr: &attemptTimeoutError{after: timeout}}
@@ -218,9 +218,9 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 		}
 		switch {
 		case o.MaxRetriesSet && (o.MaxRetries < 0 || o.MaxRetries > maxRetriesLimit):
-			return Envelope{}, qerrors.Invalid("WithCallRetries", "%d: want 0 to %d", o.MaxRetries, maxRetriesLimit)
+			return Envelope{}, Invalid("WithCallRetries", "%d: want 0 to %d", o.MaxRetries, maxRetriesLimit)
 		case o.Timeout < 0:
-			return Envelope{}, qerrors.Invalid("WithCallTimeout", "%v: must not be negative", o.Timeout)
+			return Envelope{}, Invalid("WithCallTimeout", "%v: must not be negative", o.Timeout)
 		case o.MaxRetriesSet:
 			maxRetries = o.MaxRetries
 		}

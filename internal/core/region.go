@@ -25,15 +25,15 @@ func defaultRegion() (region, source string, _ *qerrors.ValidationError) {
 	profile := auth.TCCLIProfileName("")
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", "", qerrors.Invalid("region", "empty, and none is configured: pass one (ap-guangzhou) or set %s", EnvRegion)
+		return "", "", Invalid("region", "empty, and none is configured: pass one (ap-guangzhou) or set %s", EnvRegion)
 	}
 	path := filepath.Join(home, ".tccli", profile+".configure")
 	b, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "", "", qerrors.Invalid("region", "empty, and none is configured: pass one (ap-guangzhou), set %s, or set the region of tccli profile %s (%s, _sys_param.region)", EnvRegion, profile, path)
+		return "", "", Invalid("region", "empty, and none is configured: pass one (ap-guangzhou), set %s, or set the region of tccli profile %s (%s, _sys_param.region)", EnvRegion, profile, path)
 	case err != nil:
-		return "", "", qerrors.Invalid("region", "empty, and the tccli profile's %s cannot be read: %v", path, err)
+		return "", "", Invalid("region", "empty, and the tccli profile's %s cannot be read: %v", path, err)
 	}
 	var conf struct {
 		SysParam struct {
@@ -41,10 +41,10 @@ func defaultRegion() (region, source string, _ *qerrors.ValidationError) {
 		} `json:"_sys_param"`
 	}
 	if err := json.Unmarshal(b, &conf); err != nil {
-		return "", "", qerrors.Invalid("region", "empty, and the tccli profile's %s is not valid JSON: %v", path, err)
+		return "", "", Invalid("region", "empty, and the tccli profile's %s is not valid JSON: %v", path, err)
 	}
 	if conf.SysParam.Region == "" {
-		return "", "", qerrors.Invalid("region", "empty, and the tccli profile's %s has no _sys_param.region: pass one (ap-guangzhou) or set %s", path, EnvRegion)
+		return "", "", Invalid("region", "empty, and the tccli profile's %s has no _sys_param.region: pass one (ap-guangzhou) or set %s", path, EnvRegion)
 	}
 	return conf.SysParam.Region, path, nil
 }

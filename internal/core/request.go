@@ -9,7 +9,7 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
-	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/sign"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
@@ -118,7 +118,7 @@ type encoded struct {
 	// value needs escaping in a query (nor has a name a "_", which the
 	// string to sign writes as "."), so that the pairs signed are the
 	// pairs sent.
-	params []auth.Param
+	params []sign.Param
 	size   int
 	plain  bool
 	// body is the TC3 POST's JSON body; query the TC3 GET's query.
@@ -135,7 +135,7 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	var form url.Values
 	switch {
 	case req.Op.Unsigned && (c.api != common.API3 || c.sigMethod != auth.TC3HmacSHA256):
-		return qerrors.Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
+		return Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
 	case c.api == common.API2:
 		v, err := encodeParams2(req.Params2)
 		if err != nil {
@@ -153,21 +153,21 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	}
 	// The common parameters go straight into the list (a map Set costs an
 	// allocation each), in place of any the action's parameters hold.
-	params := make([]auth.Param, 0, wire.Len(form)+3)
-	params = append(params, auth.Param{Name: "Action", Value: action}, auth.Param{Name: "Region", Value: c.region})
+	params := make([]sign.Param, 0, wire.Len(form)+3)
+	params = append(params, sign.Param{Name: "Action", Value: action}, sign.Param{Name: "Region", Value: c.region})
 	if c.api == common.API3 {
-		params = append(params, auth.Param{Name: "Version", Value: c.service.Version3})
+		params = append(params, sign.Param{Name: "Version", Value: c.service.Version3})
 	}
 	err := wire.Each(form, func(name, value string) {
 		if name != "Action" && name != "Region" && (name != "Version" || c.api != common.API3) {
-			params = append(params, auth.Param{Name: name, Value: value})
+			params = append(params, sign.Param{Name: name, Value: value})
 		}
 	})
 	if err != nil {
 		return err
 	}
-	if a, b := auth.SortParams(params); a != "" {
-		return qerrors.Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
+	if a, b := sign.SortParams(params); a != "" {
+		return Invalid(b, "parameters %s and %s are one name to the service (it reads . as _) and cannot be signed unambiguously", a, b)
 	}
 	e.params, e.plain = params, true
 	for _, p := range params {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/sign"
 )
 
 // signForm adds the common parameters of one attempt at timestamp ts to the
@@ -24,7 +25,7 @@ func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential
 	split := len(b)
 	numbers := string(strconv.AppendInt(b, ts, 10))
 	// In the order of the string to sign.
-	own := [5]auth.Param{{Name: "Nonce", Value: numbers[:split]}, {Name: "SecretId", Value: cred.SecretID},
+	own := [5]sign.Param{{Name: "Nonce", Value: numbers[:split]}, {Name: "SecretId", Value: cred.SecretID},
 		{Name: "SignatureMethod", Value: string(c.sigMethod)}, {Name: "Timestamp", Value: numbers[split:]}, {Name: "Token", Value: cred.Token}}
 	attempt := own[:]
 	if cred.Token == "" {
@@ -46,7 +47,7 @@ func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential
 	}
 	var q strings.Builder
 	q.Grow(grow)
-	auth.WriteStringToSign(&q, out.Method, out.URL.Host, out.URL.Path, st.enc.params, attempt)
+	sign.WriteStringToSign(&q, out.Method, out.URL.Host, out.URL.Path, st.enc.params, attempt)
 	signature := auth.Sign(q.String(), cred.SecretKey, c.sigMethod)
 	start := prefix
 	if !plain {
@@ -69,7 +70,7 @@ func (c *Client) signForm(out *http.Request, st *callState, cred auth.Credential
 const maxSignatureLen = 44
 
 // writeQuery writes lists of parameters to q, query-escaped and joined by "&".
-func writeQuery(q *strings.Builder, lists ...[]auth.Param) {
+func writeQuery(q *strings.Builder, lists ...[]sign.Param) {
 	first := true
 	for _, list := range lists {
 		for _, p := range list {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/logctx"
 )
 
 // signer is the http.RoundTripper under go-retryablehttp that signs every
@@ -169,7 +170,7 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 	} else {
 		rctx := ctx
 		if !s.static { // a static credential logs nothing: no context for it
-			rctx = auth.ContextWithLogger(ctx, s.logger)
+			rctx = logctx.With(ctx, s.logger)
 		}
 		cred, err := s.creds.Retrieve(rctx)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/sign"
 )
 
 // replayWindow is how far a Timestamp may be from the server's clock, and
@@ -47,7 +48,7 @@ func (s *Server) authenticate(r *http.Request, p url.Values) *apiError {
 	if d := now.Sub(time.Unix(ts, 0)); d > replayWindow || d < -replayWindow {
 		return &apiError{Code: 4500, CodeDesc: "RequestReplayed", Message: "Timestamp is more than 2 hours from server time"}
 	}
-	if a, b := auth.CollidingNames(p); a != "" {
+	if a, b := sign.CollidingNames(p); a != "" {
 		return invalidParameter("(100002)parameters %s and %s are the same name once . and _ are read alike", a, b)
 	}
 	method := auth.SignatureMethod(p.Get("SignatureMethod"))
