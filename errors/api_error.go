@@ -57,13 +57,16 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// Is reports whether target is the business sentinel of e's code or the
-// sentinel of its class: under API 2.0, of the codeDesc and of the numeric
+// Is reports whether target is e's code (a [Code] sentinel of a service),
+// the business sentinel of its code, or the sentinel of its class: under API 2.0, of the codeDesc and of the numeric
 // code (a codeDesc ending in .NotFound is also ErrResourceNotFound); under
 // API 3.0, of Error.Code and of its dotted class.
 func (e *APIError) Is(target error) bool {
 	if target == nil {
 		return false
+	}
+	if c, ok := target.(Code); ok {
+		return string(c) == e.CodeDesc
 	}
 	if s := businessSentinel(e.Action, e.CodeDesc); s != nil && s == target {
 		return true

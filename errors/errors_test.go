@@ -175,3 +175,17 @@ func TestAPIErrorNotFoundUnderBothProtocols(t *testing.T) {
 	assert.NotErrorIs(t, &qerrors.APIError{Code: 4000, CodeDesc: "InstanceAlreadyLinked"}, qerrors.ErrResourceNotFound)
 	assert.ErrorIs(t, &qerrors.APIError{CodeDesc: "ResourceNotFound"}, qerrors.ErrResourceNotFound)
 }
+
+// A service's Code sentinel matches the answers with that code, under
+// either protocol, and nothing else; the class sentinels keep matching.
+func TestCodeSentinels(t *testing.T) {
+	t.Parallel()
+	const coexist qerrors.Code = "InvalidParameter.Coexist"
+	err := fmt.Errorf("wrapped: %w", &qerrors.APIError{Service: "vpc", Action: "DescribeVpcs", CodeDesc: "InvalidParameter.Coexist"})
+	assert.ErrorIs(t, err, coexist)
+	assert.ErrorIs(t, err, qerrors.ErrInvalidParameter)
+	assert.NotErrorIs(t, err, qerrors.Code("InvalidParameter"))
+	assert.NotErrorIs(t, &qerrors.APIError{CodeDesc: "InvalidParameter.Coexisting"}, coexist)
+	assert.ErrorIs(t, &qerrors.APIError{Code: 4000, CodeDesc: "ActionLocked"}, qerrors.Code("ActionLocked"), "an API 2.0 codeDesc")
+	assert.Equal(t, "InvalidParameter.Coexist", coexist.Error())
+}

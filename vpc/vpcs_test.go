@@ -54,7 +54,13 @@ func TestDescribeVpcs(t *testing.T) {
 	var apiErr *qerrors.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "InvalidParameter.Coexist", apiErr.CodeDesc)
-	assert.ErrorIs(t, err, qerrors.ErrInvalidParameter)
+	assert.ErrorIs(t, err, vpc.ErrInvalidParameterCoexist, "the code's sentinel")
+	assert.ErrorIs(t, err, qerrors.ErrInvalidParameter, "and its class")
+	assert.NotErrorIs(t, err, vpc.ErrInvalidParameterFilterInvalidKey)
+	assert.NotErrorIs(t, err, vpc.ErrResourceNotFound)
+
+	_, err = c.DescribeVpcs(ctx, &vpc.DescribeVpcsInput{Filters: []vpc.Filter{{Name: "zone", Values: []string{"x"}}}})
+	assert.ErrorIs(t, err, vpc.ErrInvalidParameterFilterInvalidKey)
 }
 
 // DescribeVpcs is an API 3.0 action: an API 2.0 client refuses it before
