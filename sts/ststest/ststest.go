@@ -1,8 +1,9 @@
 // Package ststest is an in-process fake of Tencent Cloud's STS (API 3.0) for
-// AssumeRole and AssumeRoleWithWebIdentity. AssumeRole must be TC3-signed
-// with a credential the server accepts (verified by code written apart from
-// the SDK's signer); AssumeRoleWithWebIdentity must be unsigned
-// (Authorization: SKIP) and carry a known provider and token.
+// AssumeRole and AssumeRoleWithWebIdentity, on the SDK's fake machinery:
+// AssumeRole must be TC3-signed (POST or GET) with a credential the server
+// accepts, verified by code written apart from the SDK's signer;
+// AssumeRoleWithWebIdentity must be unsigned (Authorization: SKIP) and
+// carry a known provider and token. Every answer has a RequestId.
 //
 //	srv := ststest.NewServer(ststest.WithRole("qcs::cam::uin/100:roleName/app"))
 //	defer srv.Close()
@@ -11,33 +12,42 @@
 package ststest
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
-	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
 )
 
 // DefaultCredential is the base credential every server accepts for
 // AssumeRole: a key of this package, valid nowhere else.
 var DefaultCredential = auth.NewCredential("AKIDststestDefault00000000000000", "ststestDefaultSecretKey00000000")
 
+// The actions of the fake.
+const (
+	ActionAssumeRole                = "AssumeRole"
+	ActionAssumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity"
+)
+
+// Fault is an injected misbehaviour, as in package vpctest: an API error
+// (CodeDesc such as InternalError), an HTTP status, a delay, a dropped
+// connection or a malformed body.
+type Fault = fake.Fault
+
 // Server is a running fake STS. Its methods are safe for concurrent use.
 type Server struct {
-	srv *httptest.Server
+	srv  *httptest.Server
+	fake *fake.Server
 
 	mu       sync.Mutex
 	roles    map[string]bool
 	oidc     map[string]string // provider id -> token
 	lifetime time.Duration
 	issued   map[string]int // by action
-	fail     int            // answer InternalError to the next fail calls
 }
 
 // Option configures a Server.
@@ -58,10 +68,15 @@ func WithLifetime(d time.Duration) Option { return func(s *Server) { s.lifetime 
 // NewServer starts a fake STS on a loopback port.
 func NewServer(opts ...Option) *Server {
 	s := &Server{roles: map[string]bool{}, oidc: map[string]string{}, issued: map[string]int{}}
+	s.fake = fake.New(fake.Config{
+		Service: "sts", Version3: "2018-08-13", Actions: []string{ActionAssumeRole, ActionAssumeRoleWithWebIdentity},
+		Unsigned: []string{ActionAssumeRoleWithWebIdentity}, Handle3: s.handle, Lock: &s.mu, Now: time.Now,
+	})
+	s.fake.AddKey(DefaultCredential)
 	for _, o := range opts {
 		o(s)
 	}
-	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.srv = httptest.NewServer(s.fake)
 	return s
 }
 
@@ -82,96 +97,58 @@ func (s *Server) Calls(action string) int {
 	return s.issued[action]
 }
 
+// InjectFault makes the next times requests of action (an Action
+// constant, or "" for any) meet f, before authentication; it refuses an
+// unknown action and a fault that changes nothing.
+func (s *Server) InjectFault(action string, times int, f Fault) error {
+	if err := s.fake.InjectFault(action, times, f); err != nil {
+		return fmt.Errorf("ststest: %w", err)
+	}
+	return nil
+}
+
 // FailNext makes the next n calls answer InternalError.
 func (s *Server) FailNext(n int) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.fail += n
+	if n > 0 {
+		_ = s.fake.InjectFault("", n, Fault{CodeDesc: "InternalError", Message: "try again"})
+	}
 }
 
 // Format prints only the URL, whatever the verb.
 func (s *Server) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "ststest.Server{URL: %s}", s.URL()) }
 
-type roleParams struct {
-	RoleArn          string `json:"RoleArn"`
-	RoleSessionName  string `json:"RoleSessionName"`
-	DurationSeconds  int    `json:"DurationSeconds"`
-	ProviderID       string `json:"ProviderId"`
-	WebIdentityToken string `json:"WebIdentityToken"`
-}
-
-func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
-	action := r.Header.Get("X-TC-Action")
-	var p roleParams
-	if r.Method != http.MethodPost || json.Unmarshal(body, &p) != nil {
-		answer(w, "InvalidParameter", "want a POST with a JSON body", nil)
-		return
-	}
-	if r.Header.Get("X-TC-Version") != "2018-08-13" {
-		answer(w, "NoSuchVersion", "Version is 2018-08-13", nil)
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	switch action {
-	case "AssumeRole":
-		if id, err := testsig.VerifyTC3(r, body, DefaultCredential.SecretKey, "sts"); err != nil || id != DefaultCredential.SecretID {
-			answer(w, "AuthFailure.SignatureFailure", "The provided credentials could not be validated.", nil)
-			return
-		}
-	case "AssumeRoleWithWebIdentity":
-		if r.Header.Get("Authorization") != "SKIP" || r.Header.Get("X-TC-Token") != "" {
-			answer(w, "AuthFailure.InvalidAuthorization", "AssumeRoleWithWebIdentity is unsigned: Authorization: SKIP, no token", nil)
-			return
-		}
-		if want, ok := s.oidc[p.ProviderID]; !ok || want != p.WebIdentityToken {
-			answer(w, "InvalidParameter.WebIdentityTokenError", "the web identity token is not valid for this provider", nil)
-			return
+// handle answers an authenticated call. The caller holds s.mu.
+func (s *Server) handle(c *fake.Call) (map[string]any, *fake.Error) {
+	p := c.Params
+	switch c.Action {
+	case ActionAssumeRole:
+	case ActionAssumeRoleWithWebIdentity:
+		if want, ok := s.oidc[p.Get("ProviderId")]; !ok || want != p.Get("WebIdentityToken") {
+			return nil, &fake.Error{Code3: "InvalidParameter.WebIdentityTokenError", Message: "the web identity token is not valid for this provider"}
 		}
 	default:
-		answer(w, "InvalidAction", "unknown action "+action, nil)
-		return
+		return nil, &fake.Error{Code3: "InvalidAction", Message: "unknown action " + c.Action}
 	}
-	if !s.roles[p.RoleArn] {
-		answer(w, "ResourceNotFound.RoleNotExist", "no role "+p.RoleArn, nil)
-		return
-	}
-	if s.fail > 0 {
-		s.fail--
-		answer(w, "InternalError", "try again", nil)
-		return
+	if !s.roles[p.Get("RoleArn")] {
+		return nil, &fake.Error{Code3: "ResourceNotFound.RoleNotExist", Message: "no role " + p.Get("RoleArn")}
 	}
 	life := 7200 * time.Second
-	if p.DurationSeconds > 0 {
-		life = time.Duration(p.DurationSeconds) * time.Second
+	if d, err := strconv.Atoi(p.Get("DurationSeconds")); err == nil && d > 0 {
+		life = time.Duration(d) * time.Second
 	}
 	if s.lifetime > 0 {
 		life = min(life, s.lifetime)
 	}
-	s.issued[action]++
-	n := s.issued[action]
+	s.issued[c.Action]++
+	n := s.issued[c.Action]
 	expires := time.Now().Add(life)
-	answer(w, "", "", map[string]any{
+	return map[string]any{
 		"Credentials": map[string]string{
-			"TmpSecretId":  fmt.Sprintf("AKIDsts%s%08d", action[:6], n),
+			"TmpSecretId":  fmt.Sprintf("AKIDsts%s%08d", c.Action[:6], n),
 			"TmpSecretKey": fmt.Sprintf("stsKey%016x", rand.Uint64()),
 			"Token":        fmt.Sprintf("stsToken%016x", rand.Uint64()),
 		},
 		"ExpiredTime": expires.Unix(),
 		"Expiration":  expires.UTC().Format(time.RFC3339),
-	})
-}
-
-// answer writes a 3.0 envelope: the result, or an error with code.
-func answer(w http.ResponseWriter, code, message string, result map[string]any) {
-	resp := map[string]any{"RequestId": fmt.Sprintf("%08x-0000-4000-8000-%012x", rand.Uint32(), rand.Uint64()&0xffffffffffff)}
-	for k, v := range result {
-		resp[k] = v
-	}
-	if code != "" {
-		resp["Error"] = map[string]string{"Code": code, "Message": message}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(map[string]any{"Response": resp})
+	}, nil
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
 )
 
 // chinaStandardTime is the zone of createTime, as the service writes it.
@@ -45,7 +47,7 @@ var (
 
 // parseInstanceIDs reads name.0 .. name.N-1: no gaps, no other spelling, no
 // empty or repeated id.
-func parseInstanceIDs(p url.Values, name string) ([]string, *apiError) {
+func parseInstanceIDs(p url.Values, name string) ([]string, *fake.Error) {
 	byIndex := map[int]string{}
 	for k, v := range p {
 		if !strings.HasPrefix(k, name) {
@@ -54,12 +56,12 @@ func parseInstanceIDs(p url.Values, name string) ([]string, *apiError) {
 		rest, ok := strings.CutPrefix(k, name+".")
 		n, err := strconv.Atoi(rest)
 		if !ok || err != nil || n < 0 || strconv.Itoa(n) != rest {
-			return nil, invalidParameter("(100002)malformed parameter %s: want %s.N with N from 0", k, name)
+			return nil, fake.InvalidParameter("(100002)malformed parameter %s: want %s.N with N from 0", k, name)
 		}
 		byIndex[n] = v[0]
 	}
 	if len(byIndex) == 0 {
-		return nil, missingParameter(name + ".0")
+		return nil, fake.MissingParameter(name + ".0")
 	}
 	ids := make([]string, len(byIndex))
 	seen := map[string]bool{}
@@ -67,11 +69,11 @@ func parseInstanceIDs(p url.Values, name string) ([]string, *apiError) {
 		id, ok := byIndex[i]
 		switch {
 		case !ok:
-			return nil, invalidParameter("(100002)%s.%d is missing: indices must run from 0 without gaps", name, i)
+			return nil, fake.InvalidParameter("(100002)%s.%d is missing: indices must run from 0 without gaps", name, i)
 		case id == "":
-			return nil, invalidParameter("(100002)%s.%d is empty", name, i)
+			return nil, fake.InvalidParameter("(100002)%s.%d is empty", name, i)
 		case seen[id]:
-			return nil, invalidParameter("(100002)instance %s is given twice", id)
+			return nil, fake.InvalidParameter("(100002)instance %s is given twice", id)
 		}
 		seen[id] = true
 		ids[i] = id
@@ -81,10 +83,10 @@ func parseInstanceIDs(p url.Values, name string) ([]string, *apiError) {
 
 // resolveLinkInput checks what Attach and Detach share: the VPC in the
 // request's region and the existence of every instance.
-func (s *Server) resolveLinkInput(p url.Values, region string, keys linkKeys) (*VPC, []*Instance, *apiError) {
+func (s *Server) resolveLinkInput(p url.Values, region string, keys linkKeys) (*VPC, []*Instance, *fake.Error) {
 	vpcID := p.Get(keys.vpc)
 	if vpcID == "" {
-		return nil, nil, missingParameter(keys.vpc)
+		return nil, nil, fake.MissingParameter(keys.vpc)
 	}
 	ids, e := parseInstanceIDs(p, keys.instances)
 	if e != nil {
@@ -92,7 +94,7 @@ func (s *Server) resolveLinkInput(p url.Values, region string, keys linkKeys) (*
 	}
 	vpc := s.findVPC(vpcID)
 	if vpc == nil || vpc.Region != region {
-		return nil, nil, &apiError{Code: 4000, CodeDesc: "InvalidVpc.NotFound", Message: "(9003)VPC " + vpcID + " does not exist in " + region}
+		return nil, nil, &fake.Error{Code: 4000, CodeDesc: "InvalidVpc.NotFound", Message: "(9003)VPC " + vpcID + " does not exist in " + region}
 	}
 	var missing []string
 	instances := make([]*Instance, len(ids))
@@ -102,36 +104,36 @@ func (s *Server) resolveLinkInput(p url.Values, region string, keys linkKeys) (*
 		}
 	}
 	if len(missing) > 0 {
-		return nil, nil, &apiError{Code: 4000, CodeDesc: "InvalidInstance.NotFound",
+		return nil, nil, &fake.Error{Code: 4000, CodeDesc: "InvalidInstance.NotFound",
 			Message: "(9004)instances do not exist: " + strings.Join(missing, ", ")}
 	}
 	for _, in := range instances {
 		if l := s.links[in.ID]; l != nil && l.busy() {
-			return nil, nil, &apiError{Code: 4000, CodeDesc: "ActionLocked",
+			return nil, nil, &fake.Error{Code: 4000, CodeDesc: "ActionLocked",
 				Message: "(9005)another operation on " + in.ID + " is still running"}
 		}
 	}
 	return vpc, instances, nil
 }
 
-func (s *Server) attach(p url.Values, region string, keys linkKeys) (*task, *apiError) {
+func (s *Server) attach(p url.Values, region string, keys linkKeys) (*task, *fake.Error) {
 	vpc, instances, e := s.resolveLinkInput(p, region, keys)
 	if e != nil {
 		return nil, e
 	}
 	for _, in := range instances {
 		if in.Region != vpc.Region {
-			return nil, &apiError{Code: 4000, CodeDesc: "InvalidParameter.RegionMismatch",
+			return nil, &fake.Error{Code: 4000, CodeDesc: "InvalidParameter.RegionMismatch",
 				Message: fmt.Sprintf("(9006)instance %s is in %s, VPC %s in %s", in.ID, in.Region, vpc.ID, vpc.Region)}
 		}
 		if l := s.links[in.ID]; l != nil {
-			return nil, &apiError{Code: 4000, CodeDesc: "InstanceAlreadyLinked",
+			return nil, &fake.Error{Code: 4000, CodeDesc: "InstanceAlreadyLinked",
 				Message: "(9001)instance " + in.ID + " is already linked to " + l.vpc.ID}
 		}
 	}
 	linked := s.linkCount(vpc)
 	if linked+len(instances) > s.linkLimit {
-		return nil, &apiError{Code: 4000, CodeDesc: "InstanceLimitExceeded",
+		return nil, &fake.Error{Code: 4000, CodeDesc: "InstanceLimitExceeded",
 			Message: fmt.Sprintf("(9002)VPC %s has %d of %d classic links", vpc.ID, linked, s.linkLimit)}
 	}
 	t := s.newTask(taskAttach)
@@ -143,14 +145,14 @@ func (s *Server) attach(p url.Values, region string, keys linkKeys) (*task, *api
 	return t, nil
 }
 
-func (s *Server) detach(p url.Values, region string, keys linkKeys) (*task, *apiError) {
+func (s *Server) detach(p url.Values, region string, keys linkKeys) (*task, *fake.Error) {
 	vpc, instances, e := s.resolveLinkInput(p, region, keys)
 	if e != nil {
 		return nil, e
 	}
 	for _, in := range instances {
 		if l := s.links[in.ID]; l == nil || l.vpc != vpc {
-			return nil, &apiError{Code: 4000, CodeDesc: "InstanceNotLinked",
+			return nil, &fake.Error{Code: 4000, CodeDesc: "InstanceNotLinked",
 				Message: "(9007)instance " + in.ID + " is not linked to " + vpc.ID}
 		}
 	}
@@ -175,7 +177,7 @@ const (
 	defaultDescribeLimit = 20
 )
 
-func (s *Server) describeLinks(p url.Values, region string) (map[string]any, *apiError) {
+func (s *Server) describeLinks(p url.Values, region string) (map[string]any, *fake.Error) {
 	offset, e := intParam(p, "offset", 0, 0, 1<<31-1)
 	if e != nil {
 		return nil, e
@@ -185,21 +187,21 @@ func (s *Server) describeLinks(p url.Values, region string) (map[string]any, *ap
 		return nil, e
 	}
 	if f := p.Get("orderField"); f != "" && f != "createTime" {
-		return nil, invalidParameter("(100002)orderField %q: only createTime is supported", f)
+		return nil, fake.InvalidParameter("(100002)orderField %q: only createTime is supported", f)
 	}
 	dir := p.Get("orderDirection")
 	if dir != "" && dir != "asc" && dir != "desc" {
-		return nil, invalidParameter("(100002)orderDirection %q: want asc or desc", dir)
+		return nil, fake.InvalidParameter("(100002)orderDirection %q: want asc or desc", dir)
 	}
 	var vpc *VPC
 	if id := p.Get("vpcId"); id != "" {
 		if vpc = s.findVPC(id); vpc == nil || vpc.Region != region {
-			return nil, &apiError{Code: 4000, CodeDesc: "InvalidVpc.NotFound", Message: "(9003)VPC " + id + " does not exist in " + region}
+			return nil, &fake.Error{Code: 4000, CodeDesc: "InvalidVpc.NotFound", Message: "(9003)VPC " + id + " does not exist in " + region}
 		}
 	}
 	lanIP := p.Get("lanIp")
 	if lanIP != "" && !slices.ContainsFunc(s.instanceList(), func(in *Instance) bool { return in.LanIP == lanIP && in.Region == region }) {
-		return nil, &apiError{Code: 4000, CodeDesc: "InvalidLanIp.NotFound", Message: "(9008)no instance has lanIp " + lanIP}
+		return nil, &fake.Error{Code: 4000, CodeDesc: "InvalidLanIp.NotFound", Message: "(9008)no instance has lanIp " + lanIP}
 	}
 	linkID := p.Get("classicLinkId")
 
@@ -236,14 +238,14 @@ func (s *Server) instanceList() []*Instance {
 }
 
 // intParam reads an optional integer parameter within [lo, hi].
-func intParam(p url.Values, name string, def, lo, hi int) (int, *apiError) {
+func intParam(p url.Values, name string, def, lo, hi int) (int, *fake.Error) {
 	v := p.Get(name)
 	if v == "" {
 		return def, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < lo || n > hi {
-		return 0, invalidParameter("(100002)%s %q: want an integer from %d to %d", name, v, lo, hi)
+		return 0, fake.InvalidParameter("(100002)%s %q: want an integer from %d to %d", name, v, lo, hi)
 	}
 	return n, nil
 }

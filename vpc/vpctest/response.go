@@ -1,30 +1,5 @@
 package vpctest
 
-import (
-	"encoding/json"
-	"fmt"
-	"net/http"
-	"strconv"
-)
-
-// apiError is an error answer: code and codeDesc under API 2.0; under API
-// 3.0 Error.Code is Code3, or what code3 maps codeDesc or code to.
-type apiError struct {
-	Code     int
-	CodeDesc string
-	Code3    string
-	Message  string
-}
-
-func invalidParameter(format string, args ...any) *apiError {
-	return &apiError{Code: 4000, CodeDesc: "InvalidParameter", Message: fmt.Sprintf(format, args...)}
-}
-
-func missingParameter(name string) *apiError {
-	return &apiError{Code: 4000, CodeDesc: "InvalidParameter", Code3: "MissingParameter",
-		Message: "(100001)missing required parameter " + name}
-}
-
 // Quirks switch on behaviours of the real API 2.0 service that clients
 // must tolerate (API 3.0 answers are typed and have none).
 type Quirks struct {
@@ -40,31 +15,5 @@ func (s *Server) SetQuirks(q Quirks) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.quirks = q
-}
-
-// numberFields are the result fields sent as strings under StringNumbers.
-var numberFields = []string{"taskId", "totalCount"}
-
-// writeEnvelope writes the flat v2 envelope: code, message, codeDesc and
-// the result fields beside them.
-func writeEnvelope(w http.ResponseWriter, q Quirks, _ *incoming, result map[string]any, e *apiError) {
-	body := map[string]any{"code": 0, "message": "", "codeDesc": "Success"}
-	if e != nil {
-		body = map[string]any{"code": e.Code, "message": e.Message, "codeDesc": e.CodeDesc}
-	}
-	for k, v := range result {
-		body[k] = v
-	}
-	if q.StringNumbers {
-		for _, k := range append([]string{"code"}, numberFields...) {
-			switch v := body[k].(type) {
-			case int:
-				body[k] = strconv.Itoa(v)
-			case int64:
-				body[k] = strconv.FormatInt(v, 10)
-			}
-		}
-	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(body)
+	s.fake.SetStringNumbers(q.StringNumbers)
 }

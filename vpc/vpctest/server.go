@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
 )
 
 // DefaultCredential is accepted by every server made without
@@ -19,33 +20,26 @@ var DefaultCredential = auth.NewCredential("AKIDvpctestDefault0000000000000000",
 type Server struct {
 	srv *httptest.Server
 
-	mu        sync.Mutex
-	clock     func() time.Time
-	keys      map[string]auth.Credential // by SecretId
-	vpcs      []*VPC
-	instances map[string]*Instance // by id
-	links     map[string]*link     // by instance id
-	tasks     map[int64]*task
-	tasks3    map[string]*task // by the RequestId of the API 3.0 call that started it
-	running   []*task          // tasks not finished yet, oldest first
-	nonces    map[nonceKey]time.Time
-	lastSweep time.Time
-	faults    map[string][]*pendingFault // by action; "" for any
-	failTasks []taskFailure
-	requests  []Request
-	// recordSizes are the parameter bytes of each recorded request, and
-	// recordBytes their sum.
-	recordSizes []int
-	recordBytes int
-	linkLimit   int
-	taskPolls   int
-	taskDelay   time.Duration
-	quirks      Quirks
-	nextTaskID  int64
-	nextLinkNo  uint32
-	empty       bool
-	firstKey    string
-	logger      *slog.Logger
+	// fake reads, authenticates, records and answers requests; mu guards
+	// the world and the fake's own state.
+	fake       *fake.Server
+	mu         sync.Mutex
+	clock      func() time.Time
+	vpcs       []*VPC
+	instances  map[string]*Instance // by id
+	links      map[string]*link     // by instance id
+	tasks      map[int64]*task
+	tasks3     map[string]*task // by the RequestId of the API 3.0 call that started it
+	running    []*task          // tasks not finished yet, oldest first
+	failTasks  []taskFailure
+	linkLimit  int
+	taskPolls  int
+	taskDelay  time.Duration
+	quirks     Quirks
+	nextTaskID int64
+	nextLinkNo uint32
+	empty      bool
+	first      auth.Credential // the first WithCredential
 }
 
 // Option configures a Server.
@@ -55,9 +49,9 @@ type Option func(*Server)
 // alongside it). It may be given more than once.
 func WithCredential(c auth.Credential) Option {
 	return func(s *Server) {
-		s.keys[c.SecretID] = c
-		if s.firstKey == "" {
-			s.firstKey = c.SecretID
+		s.fake.AddKey(c)
+		if s.first.SecretID == "" {
+			s.first = c
 		}
 	}
 }
@@ -97,7 +91,7 @@ func WithTaskDuration(d time.Duration) Option { return func(s *Server) { s.taskD
 // message; never a credential) to l: why a client's calls are refused,
 // for a client whose own errors say less. cmd/vpctest logs to its
 // standard error.
-func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.logger = l } }
+func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.fake.SetLogger(l) } }
 
 // WithEmptyWorld starts the server with no VPCs, no instances and no
 // credentials; add them with options and methods.
@@ -126,23 +120,24 @@ func NewTLSServer(opts ...Option) *Server {
 func newServer(opts []Option) *Server {
 	s := &Server{
 		clock:      time.Now,
-		keys:       map[string]auth.Credential{},
 		instances:  map[string]*Instance{},
 		links:      map[string]*link{},
 		tasks:      map[int64]*task{},
 		tasks3:     map[string]*task{},
-		nonces:     map[nonceKey]time.Time{},
-		faults:     map[string][]*pendingFault{},
 		linkLimit:  100,
 		taskPolls:  1,
 		taskDelay:  DefaultTaskDuration,
 		nextTaskID: 135254,
 	}
+	s.fake = fake.New(fake.Config{
+		Service: service3, Version3: version3, Actions: actions, SameAction: sameAction,
+		Handle3: s.handle3, Handle2: s.handle2, Codes3: codes3, Lock: &s.mu, Now: s.now,
+	})
 	for _, o := range opts {
 		o(s)
 	}
 	if !s.empty {
-		s.keys[DefaultCredential.SecretID] = DefaultCredential
+		s.fake.AddKey(DefaultCredential)
 		s.seedDefaultWorld()
 	}
 	return s
@@ -179,8 +174,8 @@ func (s *Server) Close() {
 func (s *Server) Credential() auth.Credential {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.firstKey != "" {
-		return s.keys[s.firstKey]
+	if s.first.SecretID != "" {
+		return s.first
 	}
 	return DefaultCredential
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"time"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
 )
 
 // Task statuses of DescribeVpcTaskResult.
@@ -77,18 +79,18 @@ func (s *Server) settleDue() {
 	})
 }
 
-func (s *Server) describeTask(p url.Values) (map[string]any, *apiError) {
+func (s *Server) describeTask(p url.Values) (map[string]any, *fake.Error) {
 	v := p.Get("taskId")
 	if v == "" {
-		return nil, missingParameter("taskId")
+		return nil, fake.MissingParameter("taskId")
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		return nil, invalidParameter("(100002)taskId %q is not an integer", v)
+		return nil, fake.InvalidParameter("(100002)taskId %q is not an integer", v)
 	}
 	t := s.tasks[id]
 	if t == nil {
-		return nil, &apiError{Code: 5000, CodeDesc: "InvalidTaskId.NotFound", Message: "(9009)task " + v + " does not exist"}
+		return nil, &fake.Error{Code: 5000, CodeDesc: "InvalidTaskId.NotFound", Message: "(9009)task " + v + " does not exist"}
 	}
 	s.poll(t)
 	data := map[string]any{"status": t.status}

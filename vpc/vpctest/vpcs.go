@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
 )
 
 // maxVpcIDs bounds the VpcIds of one DescribeVpcs.
@@ -15,12 +17,12 @@ const maxVpcIDs = 100
 // substring, cidr-block, is-default; AND across filters, OR within
 // values), never both; Offset and Limit as strings, Limit at most 100.
 // The caller holds s.mu.
-func (s *Server) describeVpcs3(p url.Values, region string) (map[string]any, *apiError) {
-	offset, e := intParam3(p, "Offset", 0, 0, 1<<31-1)
+func (s *Server) describeVpcs3(p url.Values, region string) (map[string]any, *fake.Error) {
+	offset, e := fake.IntParam(p, "Offset", 0, 0, 1<<31-1)
 	if e != nil {
 		return nil, e
 	}
-	limit, e := intParam3(p, "Limit", defaultDescribeLimit, 1, 100)
+	limit, e := fake.IntParam(p, "Limit", defaultDescribeLimit, 1, 100)
 	if e != nil {
 		return nil, e
 	}
@@ -28,18 +30,18 @@ func (s *Server) describeVpcs3(p url.Values, region string) (map[string]any, *ap
 	for i := 0; p.Has("VpcIds." + strconv.Itoa(i)); i++ {
 		ids = append(ids, p.Get("VpcIds."+strconv.Itoa(i)))
 	}
-	filters, e := filters3(p, "InvalidParameter.FilterInvalidKey", "vpc-id", "vpc-name", "cidr-block", "is-default")
+	filters, e := fake.Filters(p, "InvalidParameter.FilterInvalidKey", "vpc-id", "vpc-name", "cidr-block", "is-default")
 	switch {
 	case e != nil:
 		return nil, e
 	case len(ids) > 0 && len(filters) > 0:
-		return nil, &apiError{Code3: "InvalidParameter.Coexist", Message: "VpcIds and Filters cannot be given together"}
+		return nil, &fake.Error{Code3: "InvalidParameter.Coexist", Message: "VpcIds and Filters cannot be given together"}
 	case len(ids) > maxVpcIDs:
-		return nil, &apiError{Code3: "InvalidParameterValue.LimitExceeded", Message: "at most 100 VpcIds"}
+		return nil, &fake.Error{Code3: "InvalidParameterValue.LimitExceeded", Message: "at most 100 VpcIds"}
 	}
 	for _, id := range ids {
 		if !vpcIDPattern.MatchString(id) {
-			return nil, &apiError{Code3: "InvalidParameterValue.Malformed", Message: "VpcIds: " + id + " is not a VPC id"}
+			return nil, &fake.Error{Code3: "InvalidParameterValue.Malformed", Message: "VpcIds: " + id + " is not a VPC id"}
 		}
 	}
 	var found []*VPC

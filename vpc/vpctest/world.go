@@ -41,18 +41,6 @@ var (
 	regionPattern     = regexp.MustCompile(`^[a-z]+-[a-z]+(-[0-9]+)?$`)
 )
 
-// regionAliases maps the old short region names to the full ones.
-var regionAliases = map[string]string{
-	"gz": "ap-guangzhou", "bj": "ap-beijing", "sh": "ap-shanghai", "hk": "ap-hongkong", "ca": "na-toronto",
-}
-
-func fullRegion(r string) string {
-	if full, ok := regionAliases[r]; ok {
-		return full
-	}
-	return r
-}
-
 // AddVPC adds a VPC; it is an error if the id is malformed or taken.
 func (s *Server) AddVPC(v VPC) error {
 	if !vpcIDPattern.MatchString(v.ID) {

@@ -1,9 +1,11 @@
-package vpctest
+package fake
 
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,10 +16,10 @@ import (
 // and a stream of small ones the newest, up to the count bound.
 func TestRecordIsBounded(t *testing.T) {
 	t.Parallel()
-	s := newServer(nil)
+	s := New(Config{Lock: &sync.Mutex{}, Now: time.Now})
 	big := url.Values{"Filler": {strings.Repeat("x", 1<<20)}}
 	for i := range 100 {
-		s.record("POST", &incoming{api: 3, action: "A" + strings.Repeat("x", i%2), params: big})
+		s.record("POST", &Call{API: 3, Action: "A" + strings.Repeat("x", i%2), Params: big})
 	}
 	assert.LessOrEqual(t, s.recordBytes, maxRecordedBytes)
 	assert.Less(t, len(s.requests), 100)
@@ -31,7 +33,7 @@ func TestRecordIsBounded(t *testing.T) {
 
 	small := url.Values{"VpcId": {"vpc-1"}}
 	for range maxRecorded + 10 {
-		s.record("GET", &incoming{api: 2, action: "B", params: small})
+		s.record("GET", &Call{API: 2, Action: "B", Params: small})
 	}
 	require.LessOrEqual(t, len(s.requests), maxRecorded)
 	assert.Len(t, s.recordSizes, len(s.requests))
