@@ -97,7 +97,7 @@ func (c *Client) AssumeRole(ctx context.Context, in *AssumeRoleInput) (*AssumeRo
 // credentials sends an action that answers credentials and reads them.
 func (c *Client) credentials(ctx context.Context, op core.Operation, params any, secrets []string) (*AssumeRoleOutput, error) {
 	var resp credentialsResponse
-	env, err := c.core.Do(ctx, &core.Request{Op: op, Params3: params, Result3: &resp, Secrets: secrets})
+	env, err := c.core.Do(ctx, &core.Request{Op: op, Params: params, Result: &resp, Secrets: secrets})
 	if err != nil {
 		return nil, err
 	}

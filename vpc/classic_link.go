@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
+	"strings"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
-	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 // AttachClassicLinkVpcInput names a VPC and the classic-network instances to
@@ -53,30 +52,54 @@ type DetachClassicLinkVpcOutput struct {
 	RequestID string
 }
 
-// The Attach and Detach operations: not idempotent.
+// The Attach and Detach operations: not idempotent, and each starts a task
+// polled with DescribeVpcTaskResult.
 var (
-	attachOp = core.Operation{Action: "AttachClassicLinkVpc"}
-	detachOp = core.Operation{Action: "DetachClassicLinkVpc"}
+	attachOp = core.Operation{Action: "AttachClassicLinkVpc", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+	detachOp = core.Operation{Action: "DetachClassicLinkVpc", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 )
 
-// linkParams are the API 2.0 parameters of Attach and Detach.
-type linkParams struct {
-	VpcID       string           `url:"vpcId"`
-	InstanceIDs wire.IndexedList `url:"instanceIds"`
-}
-
-// linkParams3 are their API 3.0 parameters.
+// linkParams3 are the API 3.0 parameters of Attach and Detach.
 type linkParams3 struct {
 	VpcID       string   `json:"VpcId"`
 	InstanceIDs []string `json:"InstanceIds"`
 }
 
-// taskResponse is the API 2.0 result of an answer that starts a task; under
-// API 3.0 the answer's RequestId is the task's id.
-type taskResponse struct {
-	wire.Envelope2
-	TaskID wire.Int `json:"taskId"`
+// linkCall is what Attach and Detach send: their inputs differ only in
+// name, and convert to it.
+type linkCall struct {
+	VpcID       string
+	InstanceIDs []string
 }
+
+// linked is the task of a successful Attach or Detach, as each protocol
+// answers it (API 3.0: the call's RequestId; 2.0: the answer's taskId);
+// their outputs differ only in name.
+type linked struct {
+	TaskID            TaskID
+	CodeDesc, Message string
+	RequestID         string
+}
+
+// link3 maps Attach and Detach onto API 3.0, which knows only unified VPC
+// ids; the call's RequestId is the task's id.
+var link3 = core.Mapping[linkCall, linked]{
+	Params: func(in *linkCall) (any, error) {
+		if !strings.HasPrefix(in.VpcID, "vpc-") {
+			return nil, core.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", in.VpcID)
+		}
+		return linkParams3(*in), nil
+	},
+	Output: func(_ *core.Client, _ *linkCall, _ any, env core.Envelope) (*linked, error) {
+		return &linked{TaskID: TaskID(env.RequestID), RequestID: env.RequestID}, nil // the envelope guarantees one
+	},
+}
+
+// The bindings of Attach and Detach.
+var (
+	attachBinding = core.Binding[linkCall, linked]{Op: &attachOp, API3: &link3, API2: link2(&attachOp)}
+	detachBinding = core.Binding[linkCall, linked]{Op: &detachOp, API3: &link3, API2: link2(&detachOp)}
+)
 
 // AttachClassicLinkVpc links classic-network instances to a VPC of the same
 // region. It starts a task and returns its id; [Client.WaitForTask] waits for
@@ -93,11 +116,11 @@ func (c *Client) AttachClassicLinkVpc(ctx context.Context, in *AttachClassicLink
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, attachOp, in.VpcID, in.InstanceIDs, opts)
+	out, err := c.link(ctx, &attachBinding, (*linkCall)(in), opts)
 	if err != nil {
 		return nil, err
 	}
-	return &AttachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message, RequestID: env.RequestID}, nil
+	return (*AttachClassicLinkVpcOutput)(out), nil
 }
 
 // DetachClassicLinkVpc unlinks classic-network instances from a VPC. It
@@ -106,49 +129,22 @@ func (c *Client) DetachClassicLinkVpc(ctx context.Context, in *DetachClassicLink
 	if in == nil {
 		return nil, errNilInput
 	}
-	id, env, err := c.link(ctx, detachOp, in.VpcID, in.InstanceIDs, opts)
+	out, err := c.link(ctx, &detachBinding, (*linkCall)(in), opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DetachClassicLinkVpcOutput{TaskID: id, CodeDesc: env.CodeDesc, Message: env.Message, RequestID: env.RequestID}, nil
+	return (*DetachClassicLinkVpcOutput)(out), nil
 }
 
-// link validates and sends Attach or Detach, and returns the task's id:
-// API 2.0's taskId, API 3.0's RequestId. A 2.0 success without a positive
-// taskId is malformed, and the outcome unknown: the service got the call,
-// and its task would be lost.
-func (c *Client) link(ctx context.Context, op core.Operation, vpcID string, ids []string, opts []common.CallOption) (TaskID, core.Envelope, error) {
-	if err := c.validateLink(vpcID, ids); err != nil {
-		return "", core.Envelope{}, err
+// link validates and sends Attach or Detach. An error whose outcome is
+// unknown says how to find out what happened.
+func (c *Client) link(ctx context.Context, b *core.Binding[linkCall, linked], in *linkCall, opts []common.CallOption) (*linked, error) {
+	if err := validateLink(in.VpcID, in.InstanceIDs); err != nil {
+		return nil, err
 	}
-	var resp taskResponse
-	req := core.Request{Op: op, Options: opts}
-	if c.api3() { // only the protocol's parameters: boxing the other costs an allocation
-		req.Params3 = linkParams3{VpcID: vpcID, InstanceIDs: ids}
-	} else {
-		req.Params2, req.Result2 = linkParams{VpcID: vpcID, InstanceIDs: ids}, &resp
-	}
-	env, err := c.core.Do(ctx, &req)
-	var id TaskID
-	if err == nil {
-		id, err = c.taskHandle(op, resp, env)
-	}
+	out, err := core.Invoke(ctx, c.core, b, in, opts...)
 	if errors.Is(err, qerrors.ErrOutcomeUnknown) {
-		return "", core.Envelope{}, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, vpcID)
+		return nil, fmt.Errorf("%w; to find out, call ClassicLinksOf(%q, ...) once no task runs on these instances", err, in.VpcID)
 	}
-	if err != nil {
-		return "", core.Envelope{}, err
-	}
-	return id, env, nil
-}
-
-// taskHandle returns the task id of a successful Attach or Detach.
-func (c *Client) taskHandle(op core.Operation, resp taskResponse, env core.Envelope) (TaskID, error) {
-	if c.api3() {
-		return TaskID(env.RequestID), nil // the envelope guarantees one
-	}
-	if !resp.TaskID.Valid || resp.TaskID.N <= 0 {
-		return "", c.core.Malformed(op, "no positive taskId in a success answer")
-	}
-	return TaskID(strconv.FormatInt(resp.TaskID.N, 10)), nil
+	return out, err
 }

@@ -32,6 +32,3 @@ func NewClient(creds auth.Provider, region string, opts ...common.Option) (*Clie
 // reuse, for a program that is done with it (or wants to release them
 // between bursts). The client stays usable.
 func (c *Client) CloseIdleConnections() { c.core.CloseIdleConnections() }
-
-// api3 reports whether the client speaks API 3.0.
-func (c *Client) api3() bool { return c.core.API() == common.API3 }

@@ -1,9 +1,9 @@
 package vpc
 
 import (
-	"cmp"
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
@@ -23,12 +23,6 @@ const (
 	OrderAsc  = "asc"
 	OrderDesc = "desc"
 )
-
-// createTimeLocation is the zone of the service's createTime strings:
-// China Standard Time (UTC+8), where the v2 API keeps its clocks.
-var createTimeLocation = time.FixedZone("CST", 8*60*60)
-
-const createTimeLayout = "2006-01-02 15:04:05"
 
 // DescribeVpcClassicLinkInput filters and pages the list of links. Every
 // field is optional. Under API 3.0, which cannot express ClassicLinkID,
@@ -88,16 +82,6 @@ type DescribeVpcClassicLinkOutput struct {
 
 var describeOp = core.Operation{Action: "DescribeVpcClassicLink", Action3: "DescribeClassicLinkInstances", Idempotent: true}
 
-type describeParams struct {
-	VpcID          string `url:"vpcId,omitempty"`
-	ClassicLinkID  string `url:"classicLinkId,omitempty"`
-	LanIP          string `url:"lanIp,omitempty"`
-	Offset         int    `url:"offset,omitempty"`
-	Limit          int    `url:"limit,omitempty"`
-	OrderField     string `url:"orderField,omitempty"`
-	OrderDirection string `url:"orderDirection,omitempty"`
-}
-
 // filter3 is an API 3.0 filter: AND across filters, OR within Values.
 type filter3 struct {
 	Name   string   `json:"Name"`
@@ -112,21 +96,6 @@ type describeParams3 struct {
 	Limit   string    `json:"Limit,omitempty"`
 }
 
-type describeResponse struct {
-	wire.Envelope2
-	TotalCount wire.Int `json:"totalCount"`
-	Data       []struct {
-		ClassicLinkID string `json:"classicLinkId"`
-		UnVpcID       string `json:"unVpcId"`
-		UniqVpcID     string `json:"uniqVpcId"`
-		VpcID         string `json:"vpcId"`
-		InstanceID    string `json:"instanceId"`
-		InstanceName  string `json:"instanceName"`
-		LanIP         string `json:"lanIp"`
-		CreateTime    string `json:"createTime"`
-	} `json:"data"`
-}
-
 type describeResponse3 struct {
 	wire.Envelope3
 	TotalCount             *int `json:"TotalCount"`
@@ -136,10 +105,11 @@ type describeResponse3 struct {
 	} `json:"ClassicLinkInstanceSet"`
 }
 
-func (c *Client) validateDescribe(in *DescribeVpcClassicLinkInput) error {
-	api3 := c.api3()
+// validateDescribe checks what every protocol can send; each protocol's
+// mapping refuses what it cannot express.
+func validateDescribe(in *DescribeVpcClassicLinkInput) error {
 	if in.VpcID != "" {
-		if err := c.checkVpcID(in.VpcID); err != nil {
+		if err := checkID("VpcID", in.VpcID); err != nil {
 			return err
 		}
 	}
@@ -153,19 +123,11 @@ func (c *Client) validateDescribe(in *DescribeVpcClassicLinkInput) error {
 			return err
 		}
 	}
-	limit := MaxDescribeLimit
-	if api3 {
-		limit = MaxDescribeLimit3
-	}
 	switch {
 	case in.Offset < 0:
 		return core.Invalid("Offset", "%d must not be negative", in.Offset)
-	case in.Limit < 0 || in.Limit > limit:
-		return core.Invalid("Limit", "%d: want 1 to %d, or 0 for the default", in.Limit, limit)
-	case api3 && in.ClassicLinkID != "":
-		return core.Invalid("ClassicLinkID", "API 3.0 (DescribeClassicLinkInstances) cannot filter by link id; filter by VpcID or LanIP")
-	case api3 && (in.OrderField != "" || in.OrderDirection != ""):
-		return core.Invalid("OrderField", "API 3.0 (DescribeClassicLinkInstances) has no ordering; leave OrderField and OrderDirection empty")
+	case in.Limit < 0:
+		return core.Invalid("Limit", "%d: want 1 or more, or 0 for the default", in.Limit)
 	case in.OrderField != "" && in.OrderField != "createTime":
 		return core.Invalid("OrderField", "%q: only createTime is supported", in.OrderField)
 	case in.OrderDirection != "" && in.OrderDirection != OrderAsc && in.OrderDirection != OrderDesc:
@@ -174,23 +136,69 @@ func (c *Client) validateDescribe(in *DescribeVpcClassicLinkInput) error {
 	return nil
 }
 
-// params3 maps in onto DescribeClassicLinkInstances: VpcID is the vpc-id
-// filter, LanIP the vm-ip filter.
-func (in *DescribeVpcClassicLinkInput) params3() describeParams3 {
-	var p describeParams3
-	if in.VpcID != "" {
-		p.Filters = append(p.Filters, filter3{Name: "vpc-id", Values: []string{in.VpcID}})
+// checkLimit refuses a page larger than a protocol's largest.
+func checkLimit(limit, largest int) error {
+	if limit > largest {
+		return core.Invalid("Limit", "%d: want 1 to %d, or 0 for the default", limit, largest)
 	}
-	if in.LanIP != "" {
-		p.Filters = append(p.Filters, filter3{Name: "vm-ip", Values: []string{in.LanIP}})
-	}
-	if in.Offset != 0 {
-		p.Offset = strconv.Itoa(in.Offset)
-	}
-	if in.Limit != 0 {
-		p.Limit = strconv.Itoa(in.Limit)
-	}
-	return p
+	return nil
+}
+
+// describeBinding is DescribeVpcClassicLink on both protocols.
+var describeBinding = core.Binding[DescribeVpcClassicLinkInput, DescribeVpcClassicLinkOutput]{Op: &describeOp, API3: &describe3, API2: &describe2}
+
+// describe3 maps DescribeVpcClassicLink onto DescribeClassicLinkInstances:
+// VpcID is the vpc-id filter, LanIP the vm-ip filter; it has no link id
+// and no ordering, which are refused, never silently dropped.
+var describe3 = core.Mapping[DescribeVpcClassicLinkInput, DescribeVpcClassicLinkOutput]{
+	Params: func(in *DescribeVpcClassicLinkInput) (any, error) {
+		switch {
+		case in.VpcID != "" && !strings.HasPrefix(in.VpcID, "vpc-"):
+			return nil, core.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", in.VpcID)
+		case in.ClassicLinkID != "":
+			return nil, core.Invalid("ClassicLinkID", "API 3.0 (DescribeClassicLinkInstances) cannot filter by link id; filter by VpcID or LanIP")
+		case in.OrderField != "" || in.OrderDirection != "":
+			return nil, core.Invalid("OrderField", "API 3.0 (DescribeClassicLinkInstances) has no ordering; leave OrderField and OrderDirection empty")
+		}
+		if err := checkLimit(in.Limit, MaxDescribeLimit3); err != nil {
+			return nil, err
+		}
+		var p describeParams3
+		if in.VpcID != "" {
+			p.Filters = append(p.Filters, filter3{Name: "vpc-id", Values: []string{in.VpcID}})
+		}
+		if in.LanIP != "" {
+			p.Filters = append(p.Filters, filter3{Name: "vm-ip", Values: []string{in.LanIP}})
+		}
+		if in.Offset != 0 {
+			p.Offset = strconv.Itoa(in.Offset)
+		}
+		if in.Limit != 0 {
+			p.Limit = strconv.Itoa(in.Limit)
+		}
+		return p, nil
+	},
+	Result: func() any { return new(describeResponse3) },
+	Output: func(c *core.Client, _ *DescribeVpcClassicLinkInput, result any, env core.Envelope) (*DescribeVpcClassicLinkOutput, error) {
+		resp := result.(*describeResponse3)
+		switch {
+		case resp.TotalCount == nil:
+			return nil, c.Malformed(describeOp, "no TotalCount")
+		case *resp.TotalCount < 0 || *resp.TotalCount < len(resp.ClassicLinkInstanceSet):
+			return nil, c.Malformed(describeOp, "TotalCount %d with %d links on the page", *resp.TotalCount, len(resp.ClassicLinkInstanceSet))
+		}
+		out := &DescribeVpcClassicLinkOutput{TotalCount: *resp.TotalCount, RequestID: env.RequestID,
+			ClassicLinks: make([]ClassicLink, len(resp.ClassicLinkInstanceSet))}
+		for i, l := range resp.ClassicLinkInstanceSet {
+			out.ClassicLinks[i] = ClassicLink{VpcID: l.VpcID, InstanceID: l.InstanceID}
+		}
+		return out, nil
+	},
+	ForPaging: func(in *DescribeVpcClassicLinkInput) {
+		if in.Limit == 0 {
+			in.Limit = MaxDescribeLimit3
+		}
+	},
 }
 
 // DescribeVpcClassicLink returns one page of links. [Client.ClassicLinks]
@@ -199,65 +207,8 @@ func (c *Client) DescribeVpcClassicLink(ctx context.Context, in *DescribeVpcClas
 	if in == nil {
 		in = &DescribeVpcClassicLinkInput{}
 	}
-	if err := c.validateDescribe(in); err != nil {
+	if err := validateDescribe(in); err != nil {
 		return nil, err
 	}
-	var resp describeResponse
-	var resp3 describeResponse3
-	req := core.Request{Op: describeOp, Options: opts}
-	if c.api3() {
-		req.Params3, req.Result3 = in.params3(), &resp3
-	} else {
-		req.Params2, req.Result2 = describeParams(*in), &resp
-	}
-	env, err := c.core.Do(ctx, &req)
-	if err != nil {
-		return nil, err
-	}
-	if c.api3() {
-		return c.describeOutput3(resp3, env)
-	}
-	switch {
-	case !resp.TotalCount.Valid:
-		return nil, c.core.Malformed(describeOp, "no totalCount")
-	case resp.TotalCount.N < int64(len(resp.Data)):
-		return nil, c.core.Malformed(describeOp, "totalCount %d with %d links on the page", resp.TotalCount.N, len(resp.Data))
-	}
-	out := &DescribeVpcClassicLinkOutput{
-		TotalCount: int(resp.TotalCount.N), CodeDesc: env.CodeDesc, Message: env.Message,
-		ClassicLinks: make([]ClassicLink, len(resp.Data)),
-	}
-	for i, d := range resp.Data {
-		created, err := parseCreateTime(d.CreateTime)
-		if err != nil {
-			return nil, c.core.Malformed(describeOp, "link %s: %v", d.ClassicLinkID, err)
-		}
-		out.ClassicLinks[i] = ClassicLink{
-			ClassicLinkID: d.ClassicLinkID, VpcID: cmp.Or(d.UnVpcID, d.UniqVpcID), LegacyVpcID: d.VpcID,
-			InstanceID: d.InstanceID, InstanceName: d.InstanceName, LanIP: d.LanIP, CreateTime: created,
-		}
-	}
-	return out, nil
-}
-
-func (c *Client) describeOutput3(resp describeResponse3, env core.Envelope) (*DescribeVpcClassicLinkOutput, error) {
-	switch {
-	case resp.TotalCount == nil:
-		return nil, c.core.Malformed(describeOp, "no TotalCount")
-	case *resp.TotalCount < 0 || *resp.TotalCount < len(resp.ClassicLinkInstanceSet):
-		return nil, c.core.Malformed(describeOp, "TotalCount %d with %d links on the page", *resp.TotalCount, len(resp.ClassicLinkInstanceSet))
-	}
-	out := &DescribeVpcClassicLinkOutput{TotalCount: *resp.TotalCount, RequestID: env.RequestID,
-		ClassicLinks: make([]ClassicLink, len(resp.ClassicLinkInstanceSet))}
-	for i, l := range resp.ClassicLinkInstanceSet {
-		out.ClassicLinks[i] = ClassicLink{VpcID: l.VpcID, InstanceID: l.InstanceID}
-	}
-	return out, nil
-}
-
-func parseCreateTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.ParseInLocation(createTimeLayout, s, createTimeLocation)
+	return core.Invoke(ctx, c.core, &describeBinding, in, opts...)
 }

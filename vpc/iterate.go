@@ -3,6 +3,8 @@ package vpc
 import (
 	"context"
 	"iter"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
 // ClassicLinks iterates over every link that matches in (nil for all),
@@ -28,16 +30,7 @@ func (c *Client) ClassicLinks(ctx context.Context, in *DescribeVpcClassicLinkInp
 	if in != nil {
 		page = *in
 	}
-	api3 := c.api3()
-	if page.Limit == 0 {
-		page.Limit = MaxDescribeLimit
-		if api3 {
-			page.Limit = MaxDescribeLimit3
-		}
-	}
-	if page.OrderDirection == "" && !api3 { // API 3.0 has no ordering
-		page.OrderDirection = OrderAsc
-	}
+	core.ForPaging(c.core, &describeBinding, &page)
 	return func(yield func(ClassicLink, error) bool) {
 		seen := map[string]bool{} // instance ids listed so far
 		for {

@@ -26,7 +26,7 @@ import (
 //		...
 //	}
 func (c *Client) ClassicLinksOf(ctx context.Context, vpcID string, instanceIDs []string) (map[string]ClassicLink, error) {
-	if err := c.validateLink(vpcID, instanceIDs); err != nil {
+	if err := validateLink(vpcID, instanceIDs); err != nil {
 		return nil, err
 	}
 	want := make(map[string]bool, len(instanceIDs))

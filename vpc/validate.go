@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
@@ -58,17 +57,6 @@ func idProblem(id string) string {
 	return ""
 }
 
-// checkVpcID checks a VPC id; API 3.0 knows only the unified form.
-func (c *Client) checkVpcID(id string) error {
-	if err := checkID("VpcID", id); err != nil {
-		return err
-	}
-	if c.api3() && !strings.HasPrefix(id, "vpc-") {
-		return core.Invalid("VpcID", "%q: API 3.0 takes only the unified id (vpc-xxxxxxxx); DescribeVpcs maps an old id to it", id)
-	}
-	return nil
-}
-
 // checkLanIP reports a LanIP filter that is not an IP address.
 func checkLanIP(ip string) error {
 	if len(ip) > len("ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255") {
@@ -82,8 +70,8 @@ func checkLanIP(ip string) error {
 
 // validateLink checks the input of Attach and Detach. Field names are
 // formatted only for the id that fails.
-func (c *Client) validateLink(vpcID string, ids []string) error {
-	if err := c.checkVpcID(vpcID); err != nil {
+func validateLink(vpcID string, ids []string) error {
+	if err := checkID("VpcID", vpcID); err != nil {
 		return err
 	}
 	switch {

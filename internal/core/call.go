@@ -19,14 +19,14 @@ import (
 // before sending.
 func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In, opts ...common.CallOption) (*Out, error) {
 	if c.api != common.API3 {
-		return nil, Invalid("options", "%s is an API 3.0 action: this client speaks %s (leave WithAPI out, or give common.API3)", op.Action, c.api)
+		return nil, c.notOnProtocol(op)
 	}
 	var params any // a nil *In sends {}, not null
 	if in != nil {
 		params = in
 	}
 	out := new(Out)
-	if _, err := c.Do(ctx, &Request{Op: *op, Params3: params, Result3: out, Options: opts}); err != nil {
+	if _, err := c.Do(ctx, &Request{Op: *op, Params: params, Result: out, Options: opts}); err != nil {
 		return nil, err
 	}
 	return out, nil

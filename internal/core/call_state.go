@@ -26,7 +26,7 @@ type callState struct {
 
 	op       Operation
 	action   string  // op's name under the client's protocol
-	out      any     // where the result goes (Result2 or Result3)
+	out      any     // where the result goes (Request.Result)
 	enc      encoded // read-only once the call starts
 	attempts atomic.Int32
 	replays  atomic.Int32 // "replayed" or "expired" answers retried so far

@@ -203,7 +203,7 @@ func (c *Client) CloseIdleConnections() {
 }
 
 // Do sends req under the client's protocol and decodes a successful answer
-// into req.Result2 or req.Result3. An error answer is an *errors.APIError;
+// into req.Result. An error answer is an *errors.APIError;
 // every error names the service and action, and no error holds a
 // credential or a signature, whatever the server sent back.
 func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
@@ -230,11 +230,7 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 			defer cancel()
 		}
 	}
-	out := req.Result2
-	if c.api == common.API3 {
-		out = req.Result3
-	}
-	st := newCallState(ctx, req.Op, action, out)
+	st := newCallState(ctx, req.Op, action, req.Result)
 	st.maxRetries = maxRetries
 	if err := c.encode(&st.enc, req, action); err != nil {
 		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)

@@ -125,7 +125,7 @@ func newClient(t testing.TB, endpoint string, opts ...common.Option) *core.Clien
 
 // callInto sends op with API 2.0 parameters in and decodes into out.
 func callInto(ctx context.Context, c *core.Client, op core.Operation, in, out any) (core.Envelope, error) {
-	return c.Do(ctx, &core.Request{Op: op, Params2: in, Result2: out})
+	return c.Do(ctx, &core.Request{Op: op, Params: in, Result: out})
 }
 
 func call(c *core.Client, op core.Operation, in any) (int64, error) {

@@ -81,19 +81,16 @@ func (op Operation) name(api common.API) string {
 	return op.Action
 }
 
-// Request is one call, described for both protocols.
+// Request is one call, in the wire form of the client's protocol.
 type Request struct {
 	Op Operation
-	// Params2 is the API 2.0 parameters: a go-querystring tagged struct, or nil.
-	Params2 any
-	// Params3 is the API 3.0 parameters: a json-tagged struct, or nil.
-	Params3 any
-	// Result2 receives the API 2.0 result fields (siblings of code in the
-	// flat envelope): a pointer to a json-tagged struct, or nil.
-	Result2 any
-	// Result3 receives the API 3.0 Response object: a pointer to a
-	// json-tagged struct, or nil.
-	Result3 any
+	// Params are the parameters: under API 3.0 a json-tagged struct, under
+	// API 2.0 a go-querystring-tagged one; or nil.
+	Params any
+	// Result receives the result fields: under API 3.0 of the Response
+	// object, under API 2.0 the siblings of code in the flat envelope; a
+	// pointer to a json-tagged struct, or nil.
+	Result any
 	// Secrets are parameter values that no error or log line may show (a
 	// web identity token), besides the credentials and signatures.
 	Secrets []string
@@ -137,15 +134,15 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	case req.Op.Unsigned && (c.api != common.API3 || c.sigMethod != auth.TC3HmacSHA256):
 		return Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
 	case c.api == common.API2:
-		v, err := encodeParams2(req.Params2)
+		v, err := encodeParams2(req.Params)
 		if err != nil {
 			return err
 		}
 		form = v
 	case c.sigMethod == auth.TC3HmacSHA256:
-		return c.encodeTC3(e, req.Params3)
+		return c.encodeTC3(e, req.Params)
 	default:
-		v, err := wire.Flatten(req.Params3)
+		v, err := wire.Flatten(req.Params)
 		if err != nil {
 			return err
 		}

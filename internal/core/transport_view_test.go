@@ -59,7 +59,7 @@ func TestTransportSeesCanonicalRequests(t *testing.T) {
 				common.WithAPI(common.API3), common.WithHTTPMethod(method), common.WithEndpoint(srv.URL),
 				common.WithHTTPClient(&http.Client{Transport: tr}))
 			require.NoError(t, err)
-			_, err = c.Do(t.Context(), &core.Request{Op: describe, Params3: struct{ VpcId string }{"vpc-1"}})
+			_, err = c.Do(t.Context(), &core.Request{Op: describe, Params: struct{ VpcId string }{"vpc-1"}})
 			require.NoError(t, err)
 			assert.Equal(t, 1, tr.seen)
 		})

@@ -109,7 +109,7 @@ func TestCallWireAPI3(t *testing.T) {
 				t.Parallel()
 				srv := newServer3(t, answer(`{"Response":{"RequestId":"req-1"}}`))
 				c := newClient3(t, srv.URL, auth.NewTokenCredential(testID, testKey, token), tt.opts...)
-				env, err := c.Do(context.Background(), &core.Request{Op: attach, Params3: in})
+				env, err := c.Do(context.Background(), &core.Request{Op: attach, Params: in})
 				require.NoError(t, err)
 				assert.Equal(t, "req-1", env.RequestID)
 				reqs := srv.requests()
@@ -156,7 +156,7 @@ func TestCallWireAPI3Flattening(t *testing.T) {
 		Offset: "0", Limit: "20"}
 	for _, method := range []string{http.MethodGet, http.MethodPost} {
 		c := newClient3(t, srv.URL, testCred, common.WithHTTPMethod(method))
-		_, err := c.Do(context.Background(), &core.Request{Op: describe3Op, Params3: in})
+		_, err := c.Do(context.Background(), &core.Request{Op: describe3Op, Params: in})
 		require.NoError(t, err)
 	}
 	reqs := srv.requests()
@@ -184,7 +184,7 @@ func TestRetryAPI3ResignsWithLaterTimestamp(t *testing.T) {
 		_, _ = io.WriteString(w, `{"Response":{"RequestId":"ok"}}`)
 	})
 	c := newClient3(t, srv.URL, testCred)
-	_, err := c.Do(context.Background(), &core.Request{Op: attach, Params3: attach3{VpcID: "vpc-1", InstanceIDs: []string{"ins-1"}}})
+	_, err := c.Do(context.Background(), &core.Request{Op: attach, Params: attach3{VpcID: "vpc-1", InstanceIDs: []string{"ins-1"}}})
 	require.NoError(t, err)
 	reqs := srv.requests()
 	require.Len(t, reqs, 4)
@@ -274,7 +274,7 @@ func TestTransportDoesNotResendAPI3Attach(t *testing.T) {
 		c := newClient3(t, srv.URL, testCred, common.WithHTTPMethod(method))
 		_, err := c.Do(context.Background(), &core.Request{Op: describe3Op})
 		require.NoError(t, err)
-		_, err = c.Do(context.Background(), &core.Request{Op: attach, Params3: attach3{VpcID: "vpc-1", InstanceIDs: []string{"ins-1"}}})
+		_, err = c.Do(context.Background(), &core.Request{Op: attach, Params: attach3{VpcID: "vpc-1", InstanceIDs: []string{"ins-1"}}})
 		assert.ErrorIs(t, err, qerrors.ErrOutcomeUnknown, method)
 		assert.Len(t, srv.requests(), 2, "%s: the dropped Attach is not sent again", method)
 	}
