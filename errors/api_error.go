@@ -68,7 +68,7 @@ func (e *APIError) Is(target error) bool {
 	if c, ok := target.(Code); ok {
 		return string(c) == e.CodeDesc
 	}
-	if s := businessSentinel(e.Action, e.CodeDesc); s != nil && s == target {
+	if s := businessSentinel(e.CodeDesc); s != nil && s == target {
 		return true
 	}
 	if e.Code != 0 {

@@ -99,26 +99,15 @@ var codeDescSentinels = map[string]error{
 	"ServiceUnavailable":       ErrServiceUnavailable,
 }
 
-// codes3Sentinels maps the API 3.0 codes that name a business error of the
-// ClassicLink actions to their sentinels (the 2.0 codeDesc of the same error).
-var codes3Sentinels = map[string]error{
-	"UnsupportedOperation.ClassicInstanceIdAlreadyExists": ErrInstanceAlreadyLinked,
-	"ResourceInUse": ErrActionLocked,
-}
-
-// businessSentinel returns the sentinel of a business code of action, or nil.
-func businessSentinel(action, code string) error {
-	if s, ok := codeDescSentinels[code]; ok {
-		return s
+// businessSentinel returns the sentinel of an API 2.0 business code, or of
+// ResourceInUse, API 3.0's common code for what 2.0 calls ActionLocked; or
+// nil. The API 3.0 codes of the other ClassicLink errors are matched by
+// the actions that answer them (package vpc).
+func businessSentinel(code string) error {
+	if code == "ResourceInUse" {
+		return ErrActionLocked
 	}
-	if s, ok := codes3Sentinels[code]; ok {
-		return s
-	}
-	if code == "LimitExceeded" && action == "AttachClassicLinkVpc" {
-		// 3.0's only quota error of Attach: too many links to the VPC.
-		return ErrInstanceLimitExceeded
-	}
-	return nil
+	return codeDescSentinels[code]
 }
 
 // classOf3 returns the class sentinels of an API 3.0 code, matched by its

@@ -199,3 +199,45 @@ func TestClassicLinksPaginatesUnderAPI3(t *testing.T) {
 	}
 	assert.Equal(t, 120, n, "the same world over API 2.0")
 }
+
+// API 3.0 names some ClassicLink errors apart from their 2.0 codeDesc: the
+// action that answers them makes them match the same sentinels, and only
+// that action (LimitExceeded is a link quota on Attach alone).
+func TestClassicLinkCodesOfAPI3(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		action, code string
+		want         error
+		not          error
+	}{
+		{vpctest.ActionAttachClassicLinkVpc, "UnsupportedOperation.ClassicInstanceIdAlreadyExists", qerrors.ErrInstanceAlreadyLinked, nil},
+		{vpctest.ActionAttachClassicLinkVpc, "LimitExceeded", qerrors.ErrInstanceLimitExceeded, nil},
+		{vpctest.ActionDetachClassicLinkVpc, "LimitExceeded", nil, qerrors.ErrInstanceLimitExceeded},
+		{vpctest.ActionDetachClassicLinkVpc, "ResourceInUse", qerrors.ErrActionLocked, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.action+"/"+tt.code, func(t *testing.T) {
+			t.Parallel()
+			srv, _ := newFake(t)
+			c := clientOf(t, srv, srv.Credential(), common.WithAPI(common.API3), common.WithMaxRetries(0))
+			require.NoError(t, srv.AddLink("vpc-2ari9m7h", "ins-df454d"))
+			require.NoError(t, srv.InjectFault(tt.action, 1, vpctest.Fault{CodeDesc: tt.code}))
+			var err error
+			if tt.action == vpctest.ActionAttachClassicLinkVpc {
+				_, err = c.AttachClassicLinkVpc(t.Context(), &vpc.AttachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-1a2b3c4d"}})
+			} else {
+				_, err = c.DetachClassicLinkVpc(t.Context(), &vpc.DetachClassicLinkVpcInput{VpcID: "vpc-2ari9m7h", InstanceIDs: []string{"ins-df454d"}})
+			}
+			require.Error(t, err)
+			if tt.want != nil {
+				assert.ErrorIs(t, err, tt.want)
+			}
+			if tt.not != nil {
+				assert.NotErrorIs(t, err, tt.not)
+			}
+			var apiErr *qerrors.APIError
+			require.ErrorAs(t, err, &apiErr, "the APIError is still there")
+			assert.Equal(t, tt.code, apiErr.CodeDesc)
+		})
+	}
+}

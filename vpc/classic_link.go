@@ -97,7 +97,10 @@ var link3 = core.Mapping[linkCall, linked]{
 
 // The bindings of Attach and Detach.
 var (
-	attachBinding = core.Binding[linkCall, linked]{Op: &attachOp, API3: &link3, API2: link2(&attachOp)}
+	attachBinding = core.Binding[linkCall, linked]{Op: &attachOp, API3: &link3, API2: link2(&attachOp), Also: map[string]error{
+		"UnsupportedOperation.ClassicInstanceIdAlreadyExists": qerrors.ErrInstanceAlreadyLinked,
+		"LimitExceeded": qerrors.ErrInstanceLimitExceeded, // 3.0's only quota error of Attach: too many links to the VPC
+	}}
 	detachBinding = core.Binding[linkCall, linked]{Op: &detachOp, API3: &link3, API2: link2(&detachOp)}
 )
 

@@ -2,8 +2,10 @@ package core
 
 import (
 	"context"
+	"errors"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
 // Mapping is how one action travels on one protocol: the wire form of its
@@ -33,6 +35,10 @@ type Mapping[In, Out any] struct {
 type Binding[In, Out any] struct {
 	Op         *Operation
 	API3, API2 *Mapping[In, Out]
+	// Also maps error codes of this action to a sentinel they match too:
+	// the API 3.0 codes of the ClassicLink errors that package errors
+	// names after their API 2.0 codeDesc.
+	Also map[string]error
 }
 
 // mapping returns b's mapping for the client's protocol, or nil.
@@ -61,7 +67,7 @@ func Invoke[In, Out any](ctx context.Context, c *Client, b *Binding[In, Out], in
 	}
 	env, err := c.Do(ctx, &Request{Op: *b.Op, Params: params, Result: result, Options: opts})
 	if err != nil {
-		return nil, err
+		return nil, also(err, b.Also)
 	}
 	return m.Output(c, in, result, env)
 }
@@ -79,3 +85,22 @@ func ForPaging[In, Out any](c *Client, b *Binding[In, Out], in *In) {
 func (c *Client) notOnProtocol(op *Operation) error {
 	return Invalid("options", "%s is an API 3.0 action: this client speaks %s (leave WithAPI out, or give common.API3)", op.Action, c.api)
 }
+
+// also returns err matching, besides what it matches, the sentinel that
+// codes gives its API error's code, if any.
+func also(err error, codes map[string]error) error {
+	var apiErr *qerrors.APIError
+	if len(codes) == 0 || !errors.As(err, &apiErr) || codes[apiErr.CodeDesc] == nil {
+		return err
+	}
+	return &alsoError{err: err, also: codes[apiErr.CodeDesc]}
+}
+
+// alsoError is err, matching also too.
+type alsoError struct {
+	err, also error
+}
+
+func (e *alsoError) Error() string        { return e.err.Error() }
+func (e *alsoError) Unwrap() error        { return e.err }
+func (e *alsoError) Is(target error) bool { return target == e.also }
