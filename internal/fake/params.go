@@ -54,3 +54,15 @@ func IntParam(p url.Values, name string, def, lo, hi int) (int, *Error) {
 	}
 	return n, nil
 }
+
+// Page reads the Offset and Limit of an API 3.0 Describe action, both
+// strings on the wire: Offset from 0, Limit from 1 to largest, def when
+// absent.
+func Page(p url.Values, def, largest int) (offset, limit int, _ *Error) {
+	offset, e := IntParam(p, "Offset", 0, 0, 1<<31-1)
+	if e != nil {
+		return 0, 0, e
+	}
+	limit, e = IntParam(p, "Limit", def, 1, largest)
+	return offset, limit, e
+}

@@ -19,14 +19,7 @@ type Param struct{ Name, Value string }
 // reading are ordered by their own spelling, so the order is total.
 func compareNames(a, b string) int {
 	for i := 0; i < len(a) && i < len(b); i++ {
-		x, y := a[i], b[i]
-		if x == '.' {
-			x = '_'
-		}
-		if y == '.' {
-			y = '_'
-		}
-		if x != y {
+		if x, y := underscore(a[i]), underscore(b[i]); x != y {
 			return int(x) - int(y)
 		}
 	}
@@ -43,18 +36,19 @@ func sameName(a, b string) bool {
 		return false
 	}
 	for i := range len(a) {
-		x, y := a[i], b[i]
-		if x == '.' {
-			x = '_'
-		}
-		if y == '.' {
-			y = '_'
-		}
-		if x != y {
+		if underscore(a[i]) != underscore(b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// underscore reads c as the service does in a name: "." as "_".
+func underscore(c byte) byte {
+	if c == '.' {
+		return '_'
+	}
+	return c
 }
 
 // SortParams sorts params in the order of the string to sign and returns

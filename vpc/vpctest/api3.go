@@ -49,11 +49,7 @@ func (s *Server) handle3(c *fake.Call) (map[string]any, *fake.Error) {
 // vm-ip (AND across filters, OR within values), Offset and Limit (default
 // 20, at most 100) as strings; links oldest first.
 func (s *Server) describeLinks3(p url.Values, region string) (map[string]any, *fake.Error) {
-	offset, e := fake.IntParam(p, "Offset", 0, 0, 1<<31-1)
-	if e != nil {
-		return nil, e
-	}
-	limit, e := fake.IntParam(p, "Limit", defaultDescribeLimit, 1, 100)
+	offset, limit, e := fake.Page(p, defaultDescribeLimit, 100)
 	if e != nil {
 		return nil, e
 	}

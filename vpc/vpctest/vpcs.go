@@ -3,7 +3,6 @@ package vpctest
 import (
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
@@ -18,18 +17,11 @@ const maxVpcIDs = 100
 // values), never both; Offset and Limit as strings, Limit at most 100.
 // The caller holds s.mu.
 func (s *Server) describeVpcs3(p url.Values, region string) (map[string]any, *fake.Error) {
-	offset, e := fake.IntParam(p, "Offset", 0, 0, 1<<31-1)
+	offset, limit, e := fake.Page(p, defaultDescribeLimit, 100)
 	if e != nil {
 		return nil, e
 	}
-	limit, e := fake.IntParam(p, "Limit", defaultDescribeLimit, 1, 100)
-	if e != nil {
-		return nil, e
-	}
-	var ids []string
-	for i := 0; p.Has("VpcIds." + strconv.Itoa(i)); i++ {
-		ids = append(ids, p.Get("VpcIds."+strconv.Itoa(i)))
-	}
+	ids := fake.List(p, "VpcIds")
 	filters, e := fake.Filters(p, "InvalidParameter.FilterInvalidKey", "vpc-id", "vpc-name", "cidr-block", "is-default")
 	switch {
 	case e != nil:
