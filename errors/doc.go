@@ -16,6 +16,12 @@
 //		log.Println(apiErr.Code, apiErr.CodeDesc, apiErr.Message)
 //	}
 //
+// Every failure of a call that was sent is a [*CallError], which says the
+// service, the action, the attempts made and the last RequestId, and wraps
+// what went wrong: an [*APIError] (the service's answer), a [*StatusError],
+// a malformed answer, a network failure. Input refused before sending is a
+// [*ValidationError].
+//
 // An [*APIError] matches two sentinels with errors.Is, under both protocols:
 // the one of its business code and the one of its class. Under API 2.0 the
 // business code is the codeDesc (for example [ErrInvalidVpcNotFound]) and

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
@@ -187,4 +188,24 @@ func TestCodeSentinels(t *testing.T) {
 	assert.NotErrorIs(t, &qerrors.APIError{CodeDesc: "InvalidParameter.Coexisting"}, coexist)
 	assert.ErrorIs(t, &qerrors.APIError{Code: 4000, CodeDesc: "ActionLocked"}, qerrors.Code("ActionLocked"), "an API 2.0 codeDesc")
 	assert.Equal(t, "InvalidParameter.Coexist", coexist.Error())
+}
+
+// A CallError says the service, the action, the attempts and the RequestId
+// once each, and errors.Is and errors.As see through it.
+func TestCallError(t *testing.T) {
+	t.Parallel()
+	apiErr := &qerrors.APIError{Service: "vpc", Action: "DescribeVpcs", CodeDesc: "RequestLimitExceeded", Message: "slow down", RequestID: "req-9"}
+	err := error(&qerrors.CallError{Service: "vpc", Action: "DescribeVpcs", Attempts: 4, RequestID: "req-9", Err: apiErr})
+	assert.Equal(t, "vpc DescribeVpcs: RequestLimitExceeded: slow down (request req-9) (after 4 attempts)", err.Error())
+	assert.ErrorIs(t, err, qerrors.ErrQuotaExceeded)
+	var got *qerrors.APIError
+	require.ErrorAs(t, err, &got)
+	assert.Same(t, apiErr, got)
+
+	err = &qerrors.CallError{Service: "vpc", Action: "DescribeVpcs", Attempts: 1, RequestID: "req-1", Err: fmt.Errorf("%w: no TotalCount", qerrors.ErrMalformedResponse)}
+	assert.Equal(t, "vpc DescribeVpcs: malformed response: no TotalCount (request req-1)", err.Error())
+	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse)
+	var ce *qerrors.CallError
+	require.ErrorAs(t, fmt.Errorf("listing: %w", err), &ce)
+	assert.Equal(t, 1, ce.Attempts)
 }

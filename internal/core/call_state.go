@@ -33,9 +33,11 @@ type callState struct {
 	writes   atomic.Int32 // writes of the current attempt (counted by an httptrace hook)
 	lastTS   int64        // the timestamp of the attempt before
 	// maxRetries bounds this call's retries; sentAt is when the current
-	// attempt was handed to the transport.
+	// attempt was handed to the transport; requestID is the RequestId of
+	// the last answer that had one.
 	maxRetries int
 	sentAt     time.Time
+	requestID  string
 
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets
@@ -110,6 +112,12 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (env
 			reflect.ValueOf(s.out).Elem().SetZero()
 		}
 		a.env, a.err = parse(body, s.out)
+		switch {
+		case a.env.apiErr != nil && a.env.apiErr.RequestID != "":
+			s.requestID = a.env.apiErr.RequestID
+		case a.env.requestID != "":
+			s.requestID = a.env.requestID
+		}
 	}
 	return a
 }

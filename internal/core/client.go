@@ -233,11 +233,14 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 	st := newCallState(ctx, req.Op, action, req.Result)
 	st.maxRetries = maxRetries
 	if err := c.encode(&st.enc, req, action); err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: encoding parameters: %w", c.service.Name, action, err)
+		return Envelope{}, &qerrors.CallError{Service: c.service.Name, Action: action, Err: fmt.Errorf("encoding parameters: %w", err)}
 	}
 	st.secrets.add(req.Secrets...)
 	env, err := c.do(st)
 	st.release()
+	if err != nil {
+		err = &qerrors.CallError{Service: c.service.Name, Action: action, Attempts: int(st.attempts.Load()), RequestID: st.requestID, Err: err}
+	}
 	return env, st.secrets.scrubErr(err)
 }
 
@@ -261,7 +264,7 @@ func (c *Client) do(st *callState) (Envelope, error) {
 		if resp != nil {
 			resp.Body.Close()
 		}
-		return Envelope{}, c.transportError(st, err)
+		return Envelope{}, stripURLError(err)
 	}
 	defer resp.Body.Close()
 	ans := &st.answer
@@ -269,7 +272,7 @@ func (c *Client) do(st *callState) (Envelope, error) {
 		ans = st.readAnswer(resp, c.parse)
 	}
 	if ans.readErr != nil && !errors.Is(ans.readErr, errBodyTooLarge) {
-		return Envelope{}, c.transportError(st, ans.readErr)
+		return Envelope{}, ans.readErr
 	}
 	env, err := c.decode(st, resp.StatusCode, ans, st.out)
 	if err != nil && !st.op.Idempotent && outcomeUnknown(resp.StatusCode, err) {
@@ -315,11 +318,11 @@ func outcomeUnknown(status int, err error) bool {
 // and for a non-idempotent op also errors.ErrOutcomeUnknown, since the
 // service did receive the call.
 func (c *Client) Malformed(op Operation, format string, args ...any) error {
-	err := fmt.Errorf("%s %s: %w: %s", c.service.Name, op.name(c.api), qerrors.ErrMalformedResponse, fmt.Sprintf(format, args...))
+	err := fmt.Errorf("%w: %s", qerrors.ErrMalformedResponse, fmt.Sprintf(format, args...))
 	if !op.Idempotent {
-		return &unknownOutcome{err}
+		err = &unknownOutcome{err}
 	}
-	return err
+	return &qerrors.CallError{Service: c.service.Name, Action: op.name(c.api), Err: err}
 }
 
 // unknownOutcome is the error of a non-idempotent call that was sent and
@@ -332,16 +335,6 @@ func (e *unknownOutcome) Error() string {
 }
 
 func (e *unknownOutcome) Unwrap() []error { return []error{qerrors.ErrOutcomeUnknown, e.err} }
-
-// transportError strips the *url.Error wrapper (its URL adds nothing the
-// message lacks), names the call and says how many attempts were made.
-func (c *Client) transportError(st *callState, err error) error {
-	err = stripURLError(err)
-	if n := st.attempts.Load(); n > 1 {
-		return fmt.Errorf("%s %s (after %d attempts): %w", c.service.Name, st.action, n, err)
-	}
-	return fmt.Errorf("%s %s: %w", c.service.Name, st.action, err)
-}
 
 // stripURLError returns the cause of a *url.Error: its URL is the bare
 // endpoint, noise in a message that names the call anyway.

@@ -110,10 +110,10 @@ func (c *Client) decode(st *callState, status int, a *answer, out any) (Envelope
 		return Envelope{}, &qerrors.StatusError{Service: service, Action: action, StatusCode: status, Body: scrub(excerpt(a.body))}
 	}
 	if a.readErr != nil { // the body was over the size limit
-		return Envelope{}, fmt.Errorf("%s %s: %w", service, action, a.readErr)
+		return Envelope{}, a.readErr
 	}
 	if a.err != nil {
-		return Envelope{}, fmt.Errorf("%s %s: %w: %s", service, action, qerrors.ErrMalformedResponse, scrub(a.err.Error()))
+		return Envelope{}, fmt.Errorf("%w: %s", qerrors.ErrMalformedResponse, scrub(a.err.Error()))
 	}
 	env := a.env
 	if e := env.apiErr; e != nil {
@@ -122,7 +122,7 @@ func (c *Client) decode(st *callState, status int, a *answer, out any) (Envelope
 	}
 	if out != nil && env.result != nil {
 		if err := json.Unmarshal(env.result, out); err != nil {
-			return Envelope{}, fmt.Errorf("%s %s: %w: result fields: %s", service, action, qerrors.ErrMalformedResponse, scrub(err.Error()))
+			return Envelope{}, fmt.Errorf("%w: result fields: %s", qerrors.ErrMalformedResponse, scrub(err.Error()))
 		}
 	}
 	return Envelope{CodeDesc: scrub(env.codeDesc), Message: scrub(env.message), RequestID: env.requestID}, nil

@@ -2,9 +2,11 @@ package core_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -118,4 +120,27 @@ func TestCallOptions(t *testing.T) {
 	_, err := c.Do(t.Context(), &core.Request{Op: describe, Options: []common.CallOption{common.WithCallTimeout(100 * time.Millisecond)}})
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Less(t, time.Since(start), time.Second, "the call's timeout, not the server's delay")
+}
+
+// Every failure of a sent call is a *errors.CallError with its attempts and
+// the last RequestId.
+func TestCallErrorCarriesAttemptsAndRequestID(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, func(n int, w http.ResponseWriter) {
+		_, _ = fmt.Fprintf(w, `{"Response":{"Error":{"Code":"RequestLimitExceeded","Message":"slow"},"RequestId":"req-%d"}}`, n)
+	})
+	c := newClient(t, srv.URL, common.WithAPI(common.API3))
+	_, err := c.Do(t.Context(), &core.Request{Op: describe})
+	var ce *qerrors.CallError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, qerrors.CallError{Service: "vpc", Action: "DescribeVpcClassicLink", Attempts: 4, RequestID: "req-4", Err: ce.Err}, *ce)
+	assert.Equal(t, 1, strings.Count(err.Error(), "req-4"), err.Error())
+	assert.ErrorIs(t, err, qerrors.ErrQuotaExceeded)
+
+	dead := newClient(t, "http://"+closedAddr(t), common.WithMaxRetries(2))
+	_, err = dead.Do(t.Context(), &core.Request{Op: describe})
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, 3, ce.Attempts)
+	assert.Contains(t, err.Error(), "vpc DescribeVpcClassicLink: ")
+	assert.Contains(t, err.Error(), "(after 3 attempts)")
 }
