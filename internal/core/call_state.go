@@ -89,7 +89,7 @@ type answer struct {
 
 // readAnswer reads resp's body (through the size limit) and, for a 200,
 // parses its envelope, once per attempt: the retry policy and Do share it.
-func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (envelope, error)) *answer {
+func (s *callState) readAnswer(resp *http.Response, cd codec) *answer {
 	if s.buf == nil {
 		if s.buf, _ = bodyBuffers.Get().(*[]byte); s.buf == nil {
 			s.buf = new([]byte)
@@ -111,7 +111,7 @@ func (s *callState) readAnswer(resp *http.Response, parse func([]byte, any) (env
 			// fresh one.
 			reflect.ValueOf(s.out).Elem().SetZero()
 		}
-		a.env, a.err = parse(body, s.out)
+		a.env, a.err = cd.parse(body, s.out)
 		switch {
 		case a.env.apiErr != nil && a.env.apiErr.RequestID != "":
 			s.requestID = a.env.apiErr.RequestID

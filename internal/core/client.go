@@ -38,7 +38,7 @@ type Client struct {
 	method    string
 	http      *retryablehttp.Client
 	logger    *slog.Logger
-	parse     func([]byte, any) (envelope, error) // the protocol's envelope
+	codec     codec // the protocol's wire form
 	// fixed are the headers of every attempt (User-Agent, and those of the
 	// protocol that do not change: Content-Type, X-TC-Version, X-TC-Region),
 	// shared by all requests and never modified; headers is how many an
@@ -104,19 +104,16 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	}
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
-		parse: parseEnvelope2, jar: hc.Jar != nil, maxRetries: o.MaxRetries, observer: o.Observer}
+		codec: codecOf(o.API, settings.sigMethod), jar: hc.Jar != nil, maxRetries: o.MaxRetries, observer: o.Observer}
 	c.fixed = http.Header{"User-Agent": userAgentValue}
 	if c.method == http.MethodPost || c.sigMethod == auth.TC3HmacSHA256 {
 		c.fixed["Content-Type"] = []string{c.contentType()}
 	}
 	c.headers = len(c.fixed)
-	if o.API == common.API3 {
-		c.parse = parseEnvelope3
-		if c.sigMethod == auth.TC3HmacSHA256 {
-			c.fixed["X-Tc-Version"] = []string{service.Version3}
-			c.fixed["X-Tc-Region"] = []string{region}
-			c.headers = len(c.fixed) + 4 // X-TC-Action, X-TC-Timestamp, Authorization, X-TC-Token
-		}
+	if c.sigMethod == auth.TC3HmacSHA256 {
+		c.fixed["X-Tc-Version"] = []string{service.Version3}
+		c.fixed["X-Tc-Region"] = []string{region}
+		c.headers = len(c.fixed) + 4 // X-TC-Action, X-TC-Timestamp, Authorization, X-TC-Token
 	}
 	// The per-attempt timeout is a context deadline (attemptClock) in the
 	// signer, which covers reading the body; http.Client.Timeout over a
@@ -269,7 +266,7 @@ func (c *Client) do(st *callState) (Envelope, error) {
 	defer resp.Body.Close()
 	ans := &st.answer
 	if !st.read { // the retry policy did not read this one (not a 200)
-		ans = st.readAnswer(resp, c.parse)
+		ans = st.readAnswer(resp, c.codec)
 	}
 	if ans.readErr != nil && !errors.Is(ans.readErr, errBodyTooLarge) {
 		return Envelope{}, ans.readErr

@@ -7,7 +7,6 @@ import (
 
 	"github.com/google/go-querystring/query"
 
-	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/sign"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
@@ -126,27 +125,28 @@ type encoded struct {
 	canonicalHash string
 }
 
-// encode turns req's parameters into their wire form for the client's
-// protocol and signature.
+// encode turns req's parameters into their wire form: the codec's.
 func (c *Client) encode(e *encoded, req *Request, action string) error {
-	var form url.Values
-	switch {
-	case req.Op.Unsigned && (c.api != common.API3 || c.sigMethod != auth.TC3HmacSHA256):
+	if _, tc3 := c.codec.(tc3Codec); req.Op.Unsigned && !tc3 {
 		return Invalid("options", "%s is an unsigned API 3.0 call: it needs WithAPI(common.API3) and the TC3 signature", action)
-	case c.api == common.API2:
-		v, err := encodeParams2(req.Params)
-		if err != nil {
-			return err
-		}
-		form = v
-	case c.sigMethod == auth.TC3HmacSHA256:
-		return c.encodeTC3(e, req.Params)
-	default:
-		v, err := wire.Flatten(req.Params)
-		if err != nil {
-			return err
-		}
-		form = v
+	}
+	return c.codec.encode(c, e, req.Params, action)
+}
+
+// encodeForm turns a call's parameters into the sorted pairs of the v2-style
+// signature, with the common ones (Action, Region and, under API 3.0,
+// Version): API 2.0's from a go-querystring-tagged struct, API 3.0's
+// flattened from a json-tagged one.
+func (c *Client) encodeForm(e *encoded, in any, action string) error {
+	var form url.Values
+	var err error
+	if c.api == common.API2 {
+		form, err = encodeParams2(in)
+	} else {
+		form, err = wire.Flatten(in)
+	}
+	if err != nil {
+		return err
 	}
 	// The common parameters go straight into the list (a map Set costs an
 	// allocation each), in place of any the action's parameters hold.
@@ -155,7 +155,7 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 	if c.api == common.API3 {
 		params = append(params, sign.Param{Name: "Version", Value: c.service.Version3})
 	}
-	err := wire.Each(form, func(name, value string) {
+	err = wire.Each(form, func(name, value string) {
 		if name != "Action" && name != "Region" && (name != "Version" || c.api != common.API3) {
 			params = append(params, sign.Param{Name: name, Value: value})
 		}

@@ -65,7 +65,7 @@ func (c *Client) decideRetry(ctx context.Context, st *callState, resp *http.Resp
 		}
 		return resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented, reason, nil
 	}
-	a := st.readAnswer(resp, c.parse)
+	a := st.readAnswer(resp, c.codec)
 	switch {
 	case errors.Is(a.readErr, errBodyTooLarge):
 		return false, "", nil

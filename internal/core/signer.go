@@ -180,13 +180,7 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 		if err := cred.Validate(); err != nil {
 			return nil, &permanentError{err}
 		}
-		var signature string
-		if s.c.sigMethod == auth.TC3HmacSHA256 {
-			signature = s.c.signTC3(out, st, cred, ts)
-		} else {
-			signature = s.c.signForm(out, st, cred, ts)
-		}
-		st.secrets.add(signature)
+		st.secrets.add(s.c.codec.sign(s.c, out, st, cred, ts))
 	}
 	if out.Body == nil && !st.op.Idempotent {
 		// net/http re-sends on its own a GET whose reused connection failed
