@@ -203,7 +203,7 @@ func TestDescribeVpcsAgainstOfficial(t *testing.T) {
 	require.NoError(t, err)
 	ours, err := vpc.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
 	require.NoError(t, err)
-	in := &vpc.DescribeVpcsInput{Filters: []vpc.Filter{{Name: "vpc-name", Values: []string{"prod", "staging"}}}, Limit: 10}
+	in := &vpc.DescribeVpcsInput{Filters: []vpc.Filter{{Name: "vpc-name", Values: []string{"prod", "staging"}}}, Limit: common.Some("10")}
 	out, err := ours.DescribeVpcs(context.Background(), in)
 	require.NoError(t, err)
 	require.Equal(t, uint64(len(out.VpcSet)), *resp.Response.TotalCount)

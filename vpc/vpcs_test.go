@@ -40,7 +40,7 @@ func TestDescribeVpcs(t *testing.T) {
 	require.Len(t, named.VpcSet, 1)
 	assert.Equal(t, "vpc-5t8kd0qa", named.VpcSet[0].VpcID)
 
-	byID, err := c.DescribeVpcs(ctx, &vpc.DescribeVpcsInput{VpcIDs: []string{"vpc-5t8kd0qa"}, Limit: 1})
+	byID, err := c.DescribeVpcs(ctx, &vpc.DescribeVpcsInput{VpcIDs: []string{"vpc-5t8kd0qa"}, Limit: common.Some("1")})
 	require.NoError(t, err)
 	assert.Equal(t, uint64(1), byID.TotalCount)
 	var last vpctest.Request
@@ -84,7 +84,7 @@ func TestVpcsIterates(t *testing.T) {
 	}
 	c := clientOf(t, srv, srv.Credential())
 	var got []string
-	for v, err := range c.Vpcs(t.Context(), &vpc.DescribeVpcsInput{Limit: 2}) {
+	for v, err := range c.Vpcs(t.Context(), &vpc.DescribeVpcsInput{Limit: common.Some("2")}) {
 		require.NoError(t, err)
 		got = append(got, v.VpcID)
 	}

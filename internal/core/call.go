@@ -6,28 +6,26 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
-// Call sends the API 3.0 action op with the parameters in (a json-tagged
-// struct; nil sends none) and returns its answer decoded into a new Out, whose
-// RequestID field (json "RequestId") receives the call's RequestId. It is
-// the whole body of a typed method:
+// Call sends the API 3.0 action op with the parameters in (a pointer to a
+// json-tagged struct; a nil one sends none) and decodes its answer into
+// out, whose RequestID field (json "RequestId") receives the call's
+// RequestId. It is the whole of a typed method:
 //
 //	func (c *Client) DescribeVpcs(ctx context.Context, in *DescribeVpcsInput, opts ...common.CallOption) (*DescribeVpcsOutput, error) {
-//		return core.Call[DescribeVpcsOutput](ctx, c.core, &describeVpcsOp, in, opts...)
+//		out := new(DescribeVpcsOutput)
+//		if err := c.core.Call(ctx, &opDescribeVpcs, in, out, opts...); err != nil {
+//			return nil, err
+//		}
+//		return out, nil
 //	}
 //
 // A client of API 2.0, which has only the ClassicLink actions, refuses it
-// before sending.
-func Call[Out, In any](ctx context.Context, c *Client, op *Operation, in *In, opts ...common.CallOption) (*Out, error) {
+// before sending. (Not generic: one instantiation per output type would
+// grow every program that keeps the methods.)
+func (c *Client) Call(ctx context.Context, op *Operation, in, out any, opts ...common.CallOption) error {
 	if c.api != common.API3 {
-		return nil, c.notOnProtocol(op)
+		return c.notOnProtocol(op)
 	}
-	var params any // a nil *In sends {}, not null
-	if in != nil {
-		params = in
-	}
-	out := new(Out)
-	if _, err := c.Do(ctx, &Request{Op: *op, Params: params, Result: out, Options: opts}); err != nil {
-		return nil, err
-	}
-	return out, nil
+	_, err := c.Do(ctx, &Request{Op: *op, Params: in, Result: out, Options: opts})
+	return err
 }

@@ -210,6 +210,9 @@ func (c *Client) encodeTC3(e *encoded, in any) error {
 			if err != nil {
 				return err
 			}
+			if string(b) == "null" { // a nil pointer: no parameters
+				b = []byte("{}")
+			}
 			e.body = b
 		}
 	} else {

@@ -42,6 +42,9 @@ func FlattenBounded(in any, maxBytes int) (url.Values, error) {
 	if err := dec.Decode(&tree); err != nil {
 		return nil, err
 	}
+	if tree == nil { // a nil pointer: no parameters
+		return v, nil
+	}
 	obj, ok := tree.(map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("API 3.0 parameters must be a JSON object, not %T", tree)
