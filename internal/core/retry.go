@@ -53,7 +53,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 // decideRetry applies the policy to one attempt and says why it retries.
 func (c *Client) decideRetry(ctx context.Context, st *callState, resp *http.Response, err error) (bool, string, error) {
 	if err != nil {
-		return retryAfterFailure(ctx, st, err)
+		return retryAfterFailure(ctx, st, err, st.sent())
 	}
 	if resp.StatusCode != http.StatusOK {
 		reason := "HTTP " + strconv.Itoa(resp.StatusCode)
@@ -70,7 +70,9 @@ func (c *Client) decideRetry(ctx context.Context, st *callState, resp *http.Resp
 	case errors.Is(a.readErr, errBodyTooLarge):
 		return false, "", nil
 	case a.readErr != nil:
-		return retryAfterFailure(ctx, st, a.readErr)
+		// An answer began: the request was written, whether or not the
+		// transport's write hook has run yet (it may run after the answer).
+		return retryAfterFailure(ctx, st, a.readErr, true)
 	case a.err != nil || a.env.apiErr == nil:
 		return false, "", nil // success, or a malformed body that decode reports
 	}
@@ -121,8 +123,9 @@ func mayHaveActed(e *qerrors.APIError) bool {
 	return e.Code == 6000 || e.Code == 0 && class == "InternalError"
 }
 
-// retryAfterFailure decides after an attempt that got no usable answer.
-func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, string, error) {
+// retryAfterFailure decides after an attempt that got no usable answer;
+// sent says whether its request was written.
+func retryAfterFailure(ctx context.Context, st *callState, err error, sent bool) (bool, string, error) {
 	var perm *permanentError
 	var redirect *redirectError
 	var unknownCA x509.UnknownAuthorityError
@@ -134,7 +137,7 @@ func retryAfterFailure(ctx context.Context, st *callState, err error) (bool, str
 	case redirect != nil, errors.As(err, &perm), errors.As(err, &unknownCA), errors.As(err, &certErr):
 		return false, "", err
 	}
-	if !st.op.Idempotent && st.sent() {
+	if !st.op.Idempotent && sent {
 		return false, "", &unknownOutcome{stripURLError(err)}
 	}
 	if ctx.Err() != nil {
