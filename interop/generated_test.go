@@ -9,63 +9,85 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	tc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+	tccvm "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cvm/v20170312"
 	tcvpc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/vpc/v20170312"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/cvm"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/model"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 )
 
-// Every generated VPC action that the official client has: for the same
-// values (every member of the input that the official client knows set,
-// built from the SDK's model), this SDK's JSON body is the official
-// client's: the same members, the same values.
+// Every generated action of VPC and CVM that the official clients have:
+// for the same values (every member of the input that the official client
+// knows set, built from the SDK's model), this SDK's JSON body is the
+// official client's: the same members, the same values.
 func TestGeneratedBodiesEqualOfficial(t *testing.T) {
 	t.Parallel()
-	m, err := model.Load("../internal/gen/models/vpc.json")
-	require.NoError(t, err)
 	cred := auth.NewCredential("AKIDinteropGenerated00000000001", "interopGeneratedKey")
 	srv, requests := capturing(t)
-	theirs := reflect.ValueOf(official3(t, srv.URL, cred, "TC3-HMAC-SHA256", "POST"))
-	client, err := vpc.NewClient(cred, "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	cp := profile.NewClientProfile()
+	cp.HttpProfile.Scheme, cp.HttpProfile.Endpoint = "http", strings.TrimPrefix(srv.URL, "http://")
+	tcCred := tc.NewCredential(cred.SecretID, cred.SecretKey)
+	officialVPC, err := tcvpc.NewClient(tcCred, "ap-guangzhou", cp)
 	require.NoError(t, err)
-	ours := reflect.ValueOf(client)
-
-	compared := 0
-	for _, a := range m.Actions {
-		theirMethod := theirs.MethodByName(a.Name)
-		ourMethod := ours.MethodByName(a.Name)
-		if !theirMethod.IsValid() || !ourMethod.IsValid() || ourMethod.Type().In(1).Kind() != reflect.Pointer ||
-			ourMethod.Type().In(1).Elem().Name() != a.Name+"Input" {
-			continue // an action the official client lacks, or one written by hand
-		}
-		// The members the official client knows: it refuses others.
-		values, err := json.Marshal(restrict(sample(m, a.Input, 0), theirMethod.Type().In(0).Elem()))
+	officialCVM, err := tccvm.NewClient(tcCred, "ap-guangzhou", cp)
+	require.NoError(t, err)
+	ourVPC, err := vpc.NewClient(cred, "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	ourCVM, err := cvm.NewClient(cred, "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	for _, s := range []struct {
+		name, version string
+		theirs, ours  any
+		min           int
+	}{
+		{"vpc", tcvpc.APIVersion, officialVPC, ourVPC, 340},
+		{"cvm", tccvm.APIVersion, officialCVM, ourCVM, 90},
+	} {
+		m, err := model.Load("../internal/gen/models/" + s.name + ".json")
 		require.NoError(t, err)
-		t.Run(a.Name, func(t *testing.T) {
-			req := reflect.New(theirMethod.Type().In(0).Elem())
-			req.Elem().FieldByName("BaseRequest").Set(reflect.ValueOf(&tchttp.BaseRequest{}))
-			req.Interface().(interface{ Init() *tchttp.BaseRequest }).Init().WithApiInfo("vpc", tcvpc.APIVersion, a.Name)
-			require.NoError(t, req.Interface().(interface{ FromJsonString(string) error }).FromJsonString(string(values)))
-			in := reflect.New(ourMethod.Type().In(1).Elem())
-			require.NoError(t, json.Unmarshal(values, in.Interface()))
+		theirs, ours := reflect.ValueOf(s.theirs), reflect.ValueOf(s.ours)
+		compared := 0
+		for _, a := range m.Actions {
+			theirMethod := theirs.MethodByName(a.Name)
+			ourMethod := ours.MethodByName(a.Name)
+			if !theirMethod.IsValid() || !ourMethod.IsValid() || ourMethod.Type().In(1).Kind() != reflect.Pointer ||
+				ourMethod.Type().In(1).Elem().Name() != a.Name+"Input" {
+				continue // an action the official client lacks, or one written by hand
+			}
+			// The members the official client knows: it refuses others.
+			values, err := json.Marshal(restrict(sample(m, a.Input, 0), theirMethod.Type().In(0).Elem()))
+			require.NoError(t, err)
+			t.Run(s.name+"/"+a.Name, func(t *testing.T) {
+				req := reflect.New(theirMethod.Type().In(0).Elem())
+				req.Elem().FieldByName("BaseRequest").Set(reflect.ValueOf(&tchttp.BaseRequest{}))
+				req.Interface().(interface{ Init() *tchttp.BaseRequest }).Init().WithApiInfo(s.name, s.version, a.Name)
+				require.NoError(t, req.Interface().(interface{ FromJsonString(string) error }).FromJsonString(string(values)))
+				in := reflect.New(ourMethod.Type().In(1).Elem())
+				require.NoError(t, json.Unmarshal(values, in.Interface()))
 
-			before := len(requests())
-			theirMethod.Call([]reflect.Value{req})
-			ourMethod.Call([]reflect.Value{reflect.ValueOf(context.Background()), in})
-			reqs := requests()[before:]
-			require.Len(t, reqs, 2)
-			assert.Equal(t, a.Name, reqs[0].header.Get("X-TC-Action"))
-			assert.Equal(t, a.Name, reqs[1].header.Get("X-TC-Action"))
-			// The same members and values; the order of members may differ
-			// where the vendor's two descriptions order them differently.
-			assert.JSONEq(t, reqs[0].body, reqs[1].body)
-		})
-		compared++
+				before := len(requests())
+				theirMethod.Call([]reflect.Value{req})
+				ourMethod.Call([]reflect.Value{reflect.ValueOf(context.Background()), in})
+				reqs := requests()[before:]
+				require.Len(t, reqs, 2)
+				for _, r := range reqs {
+					assert.Equal(t, a.Name, r.header.Get("X-TC-Action"))
+					assert.Equal(t, s.version, r.header.Get("X-TC-Version"))
+				}
+				// The same members and values; the order of members may differ
+				// where the vendor's two descriptions order them differently.
+				assert.JSONEq(t, reqs[0].body, reqs[1].body)
+			})
+			compared++
+		}
+		assert.Greater(t, compared, s.min, "%s actions compared", s.name)
 	}
-	assert.Greater(t, compared, 300, "actions compared")
 }
 
 // sample is a value of object name with every member set: the member's

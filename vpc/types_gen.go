@@ -127,6 +127,10 @@ type AllocateAddressesInput struct {
 	AnycastZone common.Value[string] `json:"AnycastZone,omitzero"`
 	// VipCluster is optional (example: ["1.1.1.1"]).
 	VipCluster []string `json:"VipCluster,omitzero"`
+	// ApplicableForCLB is optional (example: false).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	ApplicableForCLB common.Value[bool] `json:"ApplicableForCLB,omitzero"`
 	// Tags is optional.
 	Tags []Tag `json:"Tags,omitzero"`
 	// BandwidthPackageID is optional (example: bwp-6jnvlsv4).
@@ -1210,6 +1214,10 @@ type CreateNatGatewayInput struct {
 	Zone common.Value[string] `json:"Zone,omitzero"`
 	// Tags is optional.
 	Tags []Tag `json:"Tags,omitzero"`
+	// SubnetID is optional (example: subnet-xxxxxxxx).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	SubnetID common.Value[string] `json:"SubnetId,omitzero"`
 	// StockPublicIPAddressesBandwidthOut is optional (example: 77).
 	StockPublicIPAddressesBandwidthOut common.Value[uint64] `json:"StockPublicIpAddressesBandwidthOut,omitzero"`
 	// PublicIPAddressesBandwidthOut is optional (example: 77).
@@ -1897,6 +1905,10 @@ type CreateVpcEndPointServiceInput struct {
 	AutoAcceptFlag bool `json:"AutoAcceptFlag"`
 	// ServiceInstanceID is required (example: lb-7xwasqqy).
 	ServiceInstanceID string `json:"ServiceInstanceId"`
+	// IsPassService is optional (example: true).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	IsPassService common.Value[bool] `json:"IsPassService,omitzero"`
 	// ServiceType is optional (example: CLB).
 	ServiceType common.Value[string] `json:"ServiceType,omitzero"`
 	// Tags is optional.
@@ -2000,6 +2012,10 @@ type CreateVpnConnectionInput struct {
 	DpdTimeout common.Value[string] `json:"DpdTimeout,omitzero"`
 	// DpdAction is optional (example: clear).
 	DpdAction common.Value[string] `json:"DpdAction,omitzero"`
+	// Route is optional.
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	Route common.Value[CreateVpnConnRoute] `json:"Route,omitzero"`
 	// BgpConfig is optional.
 	BgpConfig common.Value[BgpConfig] `json:"BgpConfig,omitzero"`
 	// HealthCheckConfig is optional.
@@ -5378,6 +5394,10 @@ type DescribeVpcEndPointServiceWhiteListInput struct {
 
 // DescribeVpcEndPointServiceWhiteListOutput is the answer of DescribeVpcEndPointServiceWhiteList.
 type DescribeVpcEndPointServiceWhiteListOutput struct {
+	// VpcEndpointServiceUserSet is the member VpcEndpointServiceUserSet.
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	VpcEndpointServiceUserSet []VpcEndPointServiceUser `json:"VpcEndpointServiceUserSet,omitzero"`
 	// VpcEndPointServiceUserSet is the member VpcEndPointServiceUserSet.
 	VpcEndPointServiceUserSet []VpcEndPointServiceUser `json:"VpcEndPointServiceUserSet,omitzero"`
 	// TotalCount is the member TotalCount (example: 1).
@@ -6449,6 +6469,14 @@ type ModifyAddressesBandwidthInput struct {
 	AddressIDs []string `json:"AddressIds"`
 	// InternetMaxBandwidthOut is required (example: 2).
 	InternetMaxBandwidthOut int64 `json:"InternetMaxBandwidthOut"`
+	// StartTime is optional (example: 2021-07-20 00:00:00).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	StartTime common.Value[string] `json:"StartTime,omitzero"`
+	// EndTime is optional (example: 2021-07-20 00:00:00).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	EndTime common.Value[string] `json:"EndTime,omitzero"`
 }
 
 // ModifyAddressesBandwidthOutput is the answer of ModifyAddressesBandwidth.
@@ -8671,6 +8699,18 @@ type AddressTemplateGroup struct {
 type AddressTemplateItem struct {
 	// AddressTemplateID is the member AddressTemplateId (example: ipm-7t9oijd0).
 	AddressTemplateID string `json:"AddressTemplateId,omitzero"`
+	// AddressTemplateName is the member AddressTemplateName (example: demo).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	AddressTemplateName string `json:"AddressTemplateName,omitzero"`
+	// From is the member From (example: 192.168.1.10).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	From string `json:"From,omitzero"`
+	// To is the member To (example: 192.168.1.20).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	To string `json:"To,omitzero"`
 	// Description is the member Description (example: desc).
 	Description string `json:"Description,omitzero"`
 	// UpdatedTime is the member UpdatedTime (example: 2020-08-10 18:10:12).
@@ -9201,6 +9241,10 @@ type ClassicLinkInstance struct {
 
 // ConflictItem is the object ConflictItem of the API.
 type ConflictItem struct {
+	// ConfilctID is the member ConfilctId (example: rti-kngiybxl).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	ConfilctID string `json:"ConfilctId,omitzero"`
 	// DestinationItem is the member DestinationItem (example: 10.0.0.0/24).
 	DestinationItem string `json:"DestinationItem,omitzero"`
 	// ConflictID is the member ConflictId (example: rti-kngiybxl).
@@ -9225,6 +9269,16 @@ type ConnectionStateTimeouts struct {
 	TCPEstablishedConnectionTimeout uint64 `json:"TCPEstablishedConnectionTimeout,omitzero"`
 	// TCPTimeWaitTimeout is the member TCPTimeWaitTimeout (example: 120).
 	TCPTimeWaitTimeout uint64 `json:"TCPTimeWaitTimeout,omitzero"`
+}
+
+// CreateVpnConnRoute is the object CreateVpnConnRoute of the API.
+type CreateVpnConnRoute struct {
+	// DestinationCidrBlock is the member DestinationCidrBlock (example: 11.0.0.0/16).
+	DestinationCidrBlock string `json:"DestinationCidrBlock"`
+	// Priority is the member Priority (example: 0).
+	Priority uint64 `json:"Priority,omitzero"`
+	// Description is the member Description (example: route-1).
+	Description string `json:"Description,omitzero"`
 }
 
 // CrossBorderCompliance is the object CrossBorderCompliance of the API.
@@ -9833,6 +9887,10 @@ type IKEOptionsSpecification struct {
 type IPSECOptionsSpecification struct {
 	// EncryptAlgorithm is the member EncryptAlgorithm (example: AES-CBC-128).
 	EncryptAlgorithm string `json:"EncryptAlgorithm,omitzero"`
+	// IntegrityAlgorith is the member IntegrityAlgorith (example: SHA1).
+	//
+	// Deprecated: the service no longer documents it; answers may still carry it.
+	IntegrityAlgorith string `json:"IntegrityAlgorith,omitzero"`
 	// IPSECSaLifetimeSeconds is the member IPSECSaLifetimeSeconds (example: 180).
 	IPSECSaLifetimeSeconds uint64 `json:"IPSECSaLifetimeSeconds,omitzero"`
 	// PfsDhGroup is the member PfsDhGroup (example: NULL).

@@ -120,10 +120,8 @@ func run(spec, service, out, examplesOut string) error {
 	for name, o := range api.Objects {
 		obj := model.Object{Name: name}
 		for _, m := range o.Members {
-			if m.Disabled {
-				continue
-			}
-			obj.Members = append(obj.Members, model.Member{Name: m.Name, Type: m.Type, Elem: m.Member, Required: m.Required, Example: example(m.Example)})
+			obj.Members = append(obj.Members, model.Member{Name: m.Name, Type: m.Type, Elem: m.Member, Required: m.Required,
+				Example: example(m.Example), Deprecated: m.Disabled})
 		}
 		s.Objects = append(s.Objects, obj)
 	}

@@ -220,7 +220,11 @@ func (g *generator) writeStruct(b *bytes.Buffer, goType, name string, top bool) 
 		if m.Example != "" && m.Type != "object" && !(m.Type == "list" && !isScalar(m.Elem)) {
 			comment += " (example: " + m.Example + ")"
 		}
-		fmt.Fprintf(b, "// %s.\n%s %s `json:\"%s\"`\n", comment, field, t, tag)
+		fmt.Fprintf(b, "// %s.\n", comment)
+		if m.Deprecated {
+			b.WriteString("//\n// Deprecated: the service no longer documents it; answers may still carry it.\n")
+		}
+		fmt.Fprintf(b, "%s %s `json:\"%s\"`\n", field, t, tag)
 	}
 	b.WriteString("}\n\n")
 }

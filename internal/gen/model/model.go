@@ -59,6 +59,9 @@ type Member struct {
 	Required bool `json:",omitempty"`
 	// Example is a short ASCII example value, when the vendor gives one.
 	Example string `json:",omitempty"`
+	// Deprecated marks a member the vendor disabled; answers may still
+	// carry it.
+	Deprecated bool `json:",omitempty"`
 }
 
 // Load reads a model file.

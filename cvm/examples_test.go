@@ -1,0 +1,21 @@
+package cvm
+
+import (
+	"testing"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/gentest"
+)
+
+// exampleDefects are the vendor's example answers that disagree with its
+// own model, and why.
+var exampleDefects = map[string]string{}
+
+// Every answer of the vendor's examples decodes into its action's typed
+// output, every member known and of its type, and encodes back to the
+// same JSON; a null or zero member may come back absent.
+func TestExampleAnswersRoundTrip(t *testing.T) {
+	t.Parallel()
+	if n := gentest.CheckExamples(t, "testdata/examples.json", newOutput, exampleDefects); n < 100 {
+		t.Errorf("%d example answers checked, want at least 100", n)
+	}
+}

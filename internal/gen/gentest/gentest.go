@@ -1,0 +1,173 @@
+// Package gentest proves a generated service package against the vendor's
+// example answers: every answer decodes into its action's typed output,
+// every member known and of its type, and encodes back to the same JSON.
+package gentest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// CheckExamples checks the answers in file (written by internal/gen/derive)
+// of the actions newOutput knows (by name: a new output of each generated
+// action). defects names the examples ("Action/index") that disagree with
+// the vendor's own model, with why; each must keep failing, so that the
+// list shrinks when the decoding learns to read it. It returns how many
+// answers passed.
+func CheckExamples(t *testing.T, file string, newOutput map[string]func() any, defects map[string]string) int {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var examples map[string][]json.RawMessage
+	if err := json.Unmarshal(b, &examples); err != nil {
+		t.Fatal(err)
+	}
+	passed := 0
+	for action, answers := range examples {
+		newOut, ok := newOutput[action]
+		if !ok {
+			continue // written by hand
+		}
+		for i, answer := range answers {
+			var whole struct{ Response json.RawMessage }
+			var envelope struct{ Error any }
+			if json.Unmarshal(answer, &whole) != nil || json.Unmarshal(whole.Response, &envelope) != nil || envelope.Error != nil {
+				continue // not a success answer: nothing to decode into the output
+			}
+			name := fmt.Sprintf("%s/%d", action, i)
+			err := decodeStrict(whole.Response, newOut())
+			if reason, ok := defects[name]; ok {
+				if err == nil {
+					t.Errorf("%s decodes now (%s): take it off the defects", name, reason)
+				}
+				continue
+			}
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			out := newOut()
+			_ = decodeStrict(whole.Response, out)
+			again, err := json.Marshal(out)
+			if err != nil {
+				t.Errorf("%s: encoding: %v", name, err)
+				continue
+			}
+			if problem := sameJSON("Response", parse(whole.Response), parse(again)); problem != "" {
+				t.Errorf("%s: %s", name, problem)
+				continue
+			}
+			passed++
+		}
+	}
+	return passed
+}
+
+// decodeStrict decodes b into out, refusing members out does not have.
+func decodeStrict(b []byte, out any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(out)
+}
+
+func parse(b []byte) any {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	_ = dec.Decode(&v)
+	return v
+}
+
+// sameJSON says how got differs from want, or returns "": got holds every
+// member of want, equal (members matched as encoding/json matches them),
+// where a null or zero member of want may be absent from got.
+func sameJSON(path string, want, got any) string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, _ := got.(map[string]any)
+		for k, v := range w {
+			gv, ok := lookupFold(g, k)
+			if !ok {
+				if !isZero(v) {
+					return fmt.Sprintf("%s.%s lost: %v", path, k, v)
+				}
+				continue
+			}
+			if p := sameJSON(path+"."+k, v, gv); p != "" {
+				return p
+			}
+		}
+	case []any:
+		g, _ := got.([]any)
+		if len(g) != len(w) {
+			return fmt.Sprintf("%s: %d elements, want %d", path, len(g), len(w))
+		}
+		for i := range w {
+			if p := sameJSON(fmt.Sprintf("%s[%d]", path, i), w[i], g[i]); p != "" {
+				return p
+			}
+		}
+	case json.Number:
+		g, ok := got.(json.Number)
+		if !ok || canonical(w) != canonical(g) {
+			return fmt.Sprintf("%s: %v, want %v", path, got, w)
+		}
+	default:
+		if !reflect.DeepEqual(want, got) {
+			return fmt.Sprintf("%s: %v, want %v", path, got, want)
+		}
+	}
+	return ""
+}
+
+// lookupFold finds key in m as encoding/json matches members: exactly,
+// else without regard to case.
+func lookupFold(m map[string]any, key string) (any, bool) {
+	if v, ok := m[key]; ok {
+		return v, true
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, key) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// isZero reports whether v is null, a zero value of its kind, or an object
+// of zero members (an output leaves a zero object out).
+func isZero(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case json.Number:
+		f, err := v.Float64()
+		return err == nil && f == 0
+	case map[string]any:
+		for _, x := range v {
+			if !isZero(x) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		return len(v) == 0
+	}
+	return reflect.ValueOf(v).IsZero()
+}
+
+// canonical writes a number without its formatting (1.0 is 1).
+func canonical(n json.Number) string {
+	if i, err := n.Int64(); err == nil {
+		return fmt.Sprint(i)
+	}
+	f, _ := n.Float64()
+	return fmt.Sprint(f)
+}
