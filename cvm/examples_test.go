@@ -15,7 +15,7 @@ var exampleDefects = map[string]string{}
 // same JSON; a null or zero member may come back absent.
 func TestExampleAnswersRoundTrip(t *testing.T) {
 	t.Parallel()
-	if n := gentest.CheckExamples(t, "testdata/examples.json", newOutput, exampleDefects); n < 100 {
+	if n := gentest.CheckExamples(t, "cvm", newOutput, exampleDefects); n < 100 {
 		t.Errorf("%d example answers checked, want at least 100", n)
 	}
 }

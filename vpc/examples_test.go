@@ -19,7 +19,7 @@ var exampleDefects = map[string]string{
 // same JSON; a null or zero member may come back absent.
 func TestExampleAnswersRoundTrip(t *testing.T) {
 	t.Parallel()
-	if n := gentest.CheckExamples(t, "testdata/examples.json", newOutput, exampleDefects); n < 500 {
+	if n := gentest.CheckExamples(t, "vpc", newOutput, exampleDefects); n < 500 {
 		t.Errorf("%d example answers checked, want at least 500", n)
 	}
 }

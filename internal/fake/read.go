@@ -26,6 +26,9 @@ type Call struct {
 	// RequestID is the RequestId of the answer (API 3.0).
 	RequestID string
 
+	// json is a JSON body, decoded with its numbers as written, for the
+	// model's check (nil for a query or a form).
+	json map[string]any
 	// authenticate checks the request's signature and credentials; the
 	// caller holds the Lock.
 	authenticate func() *Error
@@ -101,7 +104,9 @@ func (s *Server) read3(w http.ResponseWriter, r *http.Request) (*Call, *Error) {
 		}
 		return c, nil
 	}
-	if e := checkJSONTypes(body); e != nil {
+	if s.cfg.Model != nil {
+		c.json = flatJSON(body) // the model checks the JSON types
+	} else if e := checkJSONTypes(body); e != nil {
 		return c, e
 	}
 	if c.Params, err = wire.FlattenBounded(json.RawMessage(body), maxFlatBytes); err != nil {

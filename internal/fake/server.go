@@ -10,12 +10,14 @@
 package fake
 
 import (
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"sync"
 	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/model"
 )
 
 // Handler runs an authenticated call of the service on its state and
@@ -41,6 +43,12 @@ type Config struct {
 	// Codes3 maps the service's API 2.0 codeDesc strings to their API 3.0
 	// codes, for errors a handler gives in 2.0 terms.
 	Codes3 map[string]string
+	// Model, when set, is the service's API: every API 3.0 call is checked
+	// against it before its handler runs, and Answer answers from it.
+	Model *model.Service
+	// Examples are the example answers of the model's actions, by action,
+	// for Answer.
+	Examples map[string][]json.RawMessage
 	// Lock guards the service's state and the machinery's: the machinery
 	// holds it while it authenticates, records, takes a fault and runs a
 	// handler.
@@ -63,12 +71,13 @@ type Server struct {
 	recordBytes   int
 	stringNumbers bool
 	logger        *slog.Logger
+	stubs         map[string]map[string]any // by action
 }
 
 // New returns the machinery of the service cfg describes.
 func New(cfg Config) *Server {
 	return &Server{cfg: cfg, keys: map[string]auth.Credential{}, nonces: map[nonceKey]time.Time{},
-		faults: map[string][]*pendingFault{}}
+		faults: map[string][]*pendingFault{}, stubs: map[string]map[string]any{}}
 }
 
 // AddKey makes the server accept c (and require its Token, if it has
@@ -146,6 +155,11 @@ func (s *Server) handle(c *Call) (map[string]any, *Error) {
 		return nil, e
 	}
 	if c.API == 3 {
+		if s.cfg.Model != nil {
+			if e := s.check(c); e != nil {
+				return nil, e
+			}
+		}
 		return s.cfg.Handle3(c)
 	}
 	return s.cfg.Handle2(c)

@@ -42,7 +42,9 @@ func (s *Server) handle3(c *fake.Call) (map[string]any, *fake.Error) {
 	case ActionDescribeVpcs:
 		return s.describeVpcs3(p, region)
 	}
-	return nil, &fake.Error{Code3: "InvalidAction", Message: "unknown action " + c.Action}
+	// Every other action of the model (checked already): a stub, its
+	// example answer, or an answer with only a RequestId.
+	return s.fake.Answer(c)
 }
 
 // describeLinks3 answers DescribeClassicLinkInstances: filters vpc-id and

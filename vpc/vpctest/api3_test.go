@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/testsig"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
 
@@ -228,7 +230,7 @@ func TestHostileJSONBodiesAreBounded(t *testing.T) {
 	long := strings.Repeat(`{"`+key+`":`, 40) + `"v"` + strings.Repeat("}", 40)
 	wide := `{"F":[` + strings.TrimSuffix(strings.Repeat(`{"`+key[:800]+`":{"`+key[:800]+`":"v"}},`, 500), ",") + `]}`
 	for _, tt := range []struct{ name, body, want string }{
-		{"deep", deep, "InvalidParameter"}, {"long names", long, "InvalidParameter"}, {"wide, within the bound", wide, ""},
+		{"deep", deep, "InvalidParameter"}, {"long names", long, "InvalidParameter"}, {"wide, within the bound (and unknown to the model)", wide, "UnknownParameter"},
 	} {
 		name, body := tt.name, tt.body
 		var before, after runtime.MemStats
@@ -239,4 +241,51 @@ func TestHostileJSONBodiesAreBounded(t *testing.T) {
 		assert.Equal(t, tt.want, code, name)
 		assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "%s: %d-byte body", name, len(body))
 	}
+}
+
+// Every API 3.0 call is checked against the VPC API's model before it
+// runs, as the service checks it.
+func TestModelChecksEveryCall(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	for _, tt := range []struct {
+		name string
+		r    request3
+		want string
+	}{
+		{"unknown action", request3{action: "DescribeNothing", body: `{}`}, "InvalidAction"},
+		{"unknown member", request3{action: "DescribeVpcs", body: `{"VpcIdz":["vpc-1"]}`}, "UnknownParameter"},
+		{"unknown nested member", request3{action: "DescribeVpcs", body: `{"Filters":[{"Name":"vpc-id","Valuez":["x"]}]}`}, "UnknownParameter"},
+		{"missing required member", request3{action: "DescribeSubnets", body: `{"Filters":[{"Name":"vpc-id"}]}`}, "MissingParameter"},
+		{"a number for a string", request3{action: "DescribeVpcs", body: `{"Limit":10}`}, "InvalidParameterValue"},
+		{"a string for a list", request3{action: "DescribeVpcs", body: `{"VpcIds":"vpc-1"}`}, "InvalidParameterValue"},
+		{"a string for a number", request3{action: "CreateSubnet", body: `{"VpcId":"vpc-2ari9m7h","SubnetName":"a","CidrBlock":"10.0.1.0/24","Zone":"ap-guangzhou-3","CdcId":"x","Tags":[{"Key":"k","Value":1}]}`}, "InvalidParameterValue"},
+		{"GET: a word for a number", request3{method: "GET", action: "DescribeAddresses", query: "Offset=ten"}, "InvalidParameterValue"},
+		{"GET: unknown member", request3{method: "GET", action: "DescribeSecurityGroups", query: "Offsett=1"}, "UnknownParameter"},
+		{"accepted, answered from the example", request3{action: "DescribeSecurityGroups", body: `{"Offset":"0","Limit":"20"}`}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			assert.Equal(t, tt.want, send3(t, srv, tt.r).code())
+		})
+	}
+}
+
+// An action the fake keeps no state for answers its example, or what a
+// test registers with Stub, through the SDK's typed method.
+func TestStubbedAnswers(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t)
+	c := client(t, srv, common.WithAPI(common.API3))
+	out, err := c.DescribeSubnets(t.Context(), &vpc.DescribeSubnetsInput{})
+	require.NoError(t, err)
+	assert.NotEmpty(t, out.SubnetSet, "the vendor's example answer")
+	assert.NotEmpty(t, out.RequestID)
+
+	require.NoError(t, srv.Stub("DescribeSubnets", vpc.DescribeSubnetsOutput{TotalCount: 1, SubnetSet: []vpc.Subnet{{SubnetID: "subnet-test0001", VpcID: "vpc-2ari9m7h"}}}))
+	out, err = c.DescribeSubnets(t.Context(), nil)
+	require.NoError(t, err)
+	require.Len(t, out.SubnetSet, 1)
+	assert.Equal(t, "subnet-test0001", out.SubnetSet[0].SubnetID)
+	assert.ErrorContains(t, srv.Stub("DescribeNothing", map[string]any{}), "unknown action")
 }

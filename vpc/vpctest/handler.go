@@ -1,9 +1,12 @@
 package vpctest
 
 import (
+	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/models"
 )
 
 // The actions the server knows, for [Server.InjectFault] and
@@ -22,6 +25,44 @@ const (
 // actions lists them, for checking a name.
 var actions = []string{ActionAttachClassicLinkVpc, ActionDetachClassicLinkVpc, ActionDescribeVpcClassicLink,
 	ActionDescribeClassicLinkInstances, ActionDescribeVpcTaskResult, ActionDescribeVpcs}
+
+// The VPC API's model and its example answers, which the fake checks every
+// API 3.0 call against and answers the actions it keeps no state for with.
+var (
+	vpcModel    = must(models.Load("vpc"))
+	vpcExamples = must(models.Examples("vpc"))
+)
+
+// must returns v; an error here is a bug of the embedded model.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// actionNames are the actions faults may name: those of the world, and
+// every action of the model.
+func actionNames() []string {
+	names := slices.Clone(actions)
+	for _, a := range vpcModel.Actions {
+		if !slices.Contains(names, a.Name) {
+			names = append(names, a.Name)
+		}
+	}
+	return names
+}
+
+// Stub makes the server answer an API 3.0 action that it keeps no state
+// for with answer's members (a map, or a struct such as the action's typed
+// output, vpc.DescribeSubnetsOutput) instead of its example answer. It
+// refuses an action the VPC API does not have.
+func (s *Server) Stub(action string, answer any) error {
+	if err := s.fake.Stub(action, answer); err != nil {
+		return fmt.Errorf("vpctest: %w", err)
+	}
+	return nil
+}
 
 // ServeHTTP answers one request: API 2.0 at /v2/index.php, API 3.0 at /,
 // both on the same world.

@@ -130,8 +130,9 @@ func newServer(opts []Option) *Server {
 		nextTaskID: 135254,
 	}
 	s.fake = fake.New(fake.Config{
-		Service: service3, Version3: version3, Actions: actions, SameAction: sameAction,
+		Service: service3, Version3: version3, Actions: actionNames(), SameAction: sameAction,
 		Handle3: s.handle3, Handle2: s.handle2, Codes3: codes3, Lock: &s.mu, Now: s.now,
+		Model: vpcModel, Examples: vpcExamples,
 	})
 	for _, o := range opts {
 		o(s)

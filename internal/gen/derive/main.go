@@ -7,7 +7,7 @@
 // the types are what the tests read; no vendor prose enters the
 // repository). Maintainers run it when the vendor's description changes:
 //
-//	go run ./internal/gen/derive -spec <folder> -service vpc -model internal/gen/models/vpc.json -examples vpc/testdata/examples.json
+//	go run ./internal/gen/derive -spec <folder> -service vpc -model internal/gen/models/vpc.json -examples internal/gen/models/vpc_examples.json
 package main
 
 import (

@@ -7,26 +7,23 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/models"
 )
 
-// CheckExamples checks the answers in file (written by internal/gen/derive)
+// CheckExamples checks the example answers of service (internal/gen/models)
 // of the actions newOutput knows (by name: a new output of each generated
 // action). defects names the examples ("Action/index") that disagree with
 // the vendor's own model, with why; each must keep failing, so that the
 // list shrinks when the decoding learns to read it. It returns how many
 // answers passed.
-func CheckExamples(t *testing.T, file string, newOutput map[string]func() any, defects map[string]string) int {
+func CheckExamples(t *testing.T, service string, newOutput map[string]func() any, defects map[string]string) int {
 	t.Helper()
-	b, err := os.ReadFile(file)
+	examples, err := models.Examples(service)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var examples map[string][]json.RawMessage
-	if err := json.Unmarshal(b, &examples); err != nil {
 		t.Fatal(err)
 	}
 	passed := 0
