@@ -1,7 +1,8 @@
-// Command vpctest runs the in-process fake of the VPC ClassicLink API
-// (package vpc/vpctest) as a standalone server, both protocols on one
-// world: API 2.0 at /v2/index.php, API 3.0 at /. Point tccli, Terraform or
-// any SDK at it:
+// Command vpctest runs the in-process fakes of VPC (package vpc/vpctest,
+// both protocols on one world: API 2.0 at /v2/index.php, API 3.0 at /) and
+// CVM (package cvm/cvmtest, API 3.0 at /) as one standalone server; a
+// request goes to the service its signature names. Point tccli, Terraform
+// or any SDK at it:
 //
 //	go run ./cmd/vpctest -addr 127.0.0.1:8080
 //
@@ -23,9 +24,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
 
+	"github.com/qcloudkit/qcloud-sdk-go/cvm/cvmtest"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/fake"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/model"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/models"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
 
@@ -59,17 +65,23 @@ func run(ctx context.Context, args []string, out, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fake := vpctest.NewHandler(vpctest.WithTaskDuration(*taskDuration), vpctest.WithLogger(slog.New(slog.NewTextHandler(log, nil))))
+	logger := slog.New(slog.NewTextHandler(log, nil))
+	vpcFake := vpctest.NewHandler(vpctest.WithTaskDuration(*taskDuration), vpctest.WithLogger(logger))
+	cvmFake := cvmtest.NewHandler(cvmtest.WithCredential(vpcFake.Credential()), cvmtest.WithLogger(logger))
+	handler, err := route(vpcFake, cvmFake)
+	if err != nil {
+		return err
+	}
 	// A client that stops sending holds its connection no longer than the
 	// read timeout, and an idle one no longer than the idle timeout.
-	hs := &http.Server{Handler: fake, ReadHeaderTimeout: min(10*time.Second, *readTimeout), ReadTimeout: *readTimeout,
+	hs := &http.Server{Handler: handler, ReadHeaderTimeout: min(10*time.Second, *readTimeout), ReadTimeout: *readTimeout,
 		IdleTimeout: *idleTimeout, MaxHeaderBytes: 64 << 10}
 	scheme := "http"
 	if *cert != "" {
 		scheme = "https"
 	}
-	cred := fake.Credential()
-	fmt.Fprintf(out, "vpctest listening on %s://%s (API 2.0 at /v2/index.php, API 3.0 at /)\n", scheme, ln.Addr())
+	cred := vpcFake.Credential()
+	fmt.Fprintf(out, "vpctest listening on %s://%s (VPC: API 2.0 at /v2/index.php, API 3.0 at /; CVM: API 3.0 at /)\n", scheme, ln.Addr())
 	fmt.Fprintf(out, "export TENCENTCLOUD_SECRET_ID=%s TENCENTCLOUD_SECRET_KEY=%s  # the fake's test key\n", cred.SecretID, cred.SecretKey)
 
 	served := make(chan error, 1)
@@ -92,4 +104,24 @@ func run(ctx context.Context, args []string, out, log io.Writer) error {
 	}
 	fmt.Fprintln(out, "vpctest stopped")
 	return nil
+}
+
+// route serves the VPC and the CVM fakes on one address: a request goes to
+// the service its signature names, else to the one whose API has its
+// action.
+func route(vpcFake, cvmFake http.Handler) (http.Handler, error) {
+	var services []fake.Routed
+	for _, s := range []struct {
+		name    string
+		handler http.Handler
+	}{{"vpc", vpcFake}, {"cvm", cvmFake}} {
+		m, err := models.Load(s.name)
+		if err != nil {
+			return nil, err
+		}
+		services = append(services, fake.Routed{Service: s.name, Handler: s.handler, Knows: func(action string) bool {
+			return slices.ContainsFunc(m.Actions, func(a model.Action) bool { return a.Name == action })
+		}})
+	}
+	return fake.Route(services...), nil
 }

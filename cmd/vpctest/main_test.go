@@ -15,8 +15,10 @@ import (
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/cvm"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/syncbuf"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
 
 // The standalone server prints its URL and credential, serves both
@@ -118,4 +120,23 @@ func TestStalledBodyIsCut(t *testing.T) {
 	_, err = io.Copy(io.Discard, conn) // returns once the server closes the connection
 	require.NoError(t, err, "closed by the server, not by our deadline")
 	assert.Less(t, time.Since(start), 5*time.Second)
+}
+
+// The standalone server serves CVM beside VPC: a request goes to the
+// service its signature names.
+func TestStandaloneServesCVM(t *testing.T) {
+	t.Parallel()
+	url, _ := standalone(t)
+	c, err := cvm.NewClient(vpctest.DefaultCredential, "ap-guangzhou", common.WithEndpoint(url))
+	require.NoError(t, err)
+	zones, err := c.DescribeZones(t.Context(), nil)
+	require.NoError(t, err)
+	assert.NotEmpty(t, zones.ZoneSet)
+	v, err := vpc.NewClient(vpctest.DefaultCredential, "ap-guangzhou", common.WithEndpoint(url))
+	require.NoError(t, err)
+	vpcs, err := v.DescribeVpcs(t.Context(), nil)
+	require.NoError(t, err)
+	assert.NotEmpty(t, vpcs.VpcSet)
+	c.CloseIdleConnections()
+	v.CloseIdleConnections()
 }
