@@ -226,22 +226,28 @@ func (s *Server) Stub(action string, answer any) error {
 }
 
 // Answer answers a checked API 3.0 call from the model: a stub registered
-// with Stub, else the action's first example answer, else an answer with
-// only its RequestId. The caller holds the Lock.
+// with Stub, else the action's first example answer that agrees with the
+// model (a few of the vendor's write a number or a bool as a string), else
+// an answer with only its RequestId. The caller holds the Lock.
 func (s *Server) Answer(c *Call) (map[string]any, *Error) {
 	if m, ok := s.stubs[c.Action]; ok {
 		return m, nil
 	}
+	out := s.cfg.Model.Object(s.action(c.Action).Output)
 	for _, ex := range s.cfg.Examples[c.Action] {
 		var whole struct {
 			Response map[string]any
 		}
 		dec := json.NewDecoder(strings.NewReader(string(ex)))
 		dec.UseNumber()
-		if dec.Decode(&whole) == nil && whole.Response["Error"] == nil {
-			delete(whole.Response, "RequestId")
-			return whole.Response, nil
+		if dec.Decode(&whole) != nil || whole.Response["Error"] != nil {
+			continue
 		}
+		delete(whole.Response, "RequestId")
+		if out != nil && s.checkObject(out, whole.Response, "") != nil {
+			continue
+		}
+		return whole.Response, nil
 	}
 	return map[string]any{}, nil
 }
