@@ -1,7 +1,8 @@
 // Package doccheck_test proves that every Go snippet of README.md and of
 // the doc.go files is code that compiles and runs in a test: each must
 // stand, word for word, between a "// snippet begin" and a "// snippet
-// end" line of a _test.go file of the module, where a test runs it.
+// end" line of a _test.go file of the module, or of an example program
+// (examples/, each run by its own test).
 package doccheck_test
 
 import (
@@ -62,12 +63,13 @@ func TestSnippetsAreTested(t *testing.T) {
 	assert.Greater(t, n, 5)
 }
 
-// testedSnippets reads the snippet regions of every _test.go file, with
-// their common indentation removed.
+// testedSnippets reads the snippet regions of every _test.go file and of
+// the example programs, with their common indentation removed.
 func testedSnippets(t *testing.T) map[string]bool {
 	out := map[string]bool{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !strings.HasSuffix(path, "_test.go") {
+		example := strings.HasPrefix(path, filepath.Join(root, "examples")+string(filepath.Separator)) && strings.HasSuffix(path, ".go")
+		if err != nil || !strings.HasSuffix(path, "_test.go") && !example {
 			return err
 		}
 		var region []string
