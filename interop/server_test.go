@@ -43,6 +43,10 @@ func serveBenchmarks() {
 			_, _ = io.WriteString(w, `{"code":0,"message":"","codeDesc":"Success","taskId":135254}`)
 			return
 		}
+		if r.Header.Get("X-TC-Action") == "DescribeVpcs" {
+			_, _ = io.WriteString(w, describeVpcsAnswer)
+			return
+		}
 		_, _ = io.WriteString(w, `{"Response":{"RequestId":"354f4ac3-8546-4516-8c8a-69e3ab73aa8a"}}`)
 	}))
 }
