@@ -84,7 +84,7 @@ func TestVpcsIterates(t *testing.T) {
 	}
 	c := clientOf(t, srv, srv.Credential())
 	var got []string
-	for v, err := range c.Vpcs(t.Context(), &vpc.DescribeVpcsInput{Limit: common.Some("2")}) {
+	for v, err := range c.DescribeVpcsAll(t.Context(), &vpc.DescribeVpcsInput{Limit: common.Some("2")}) {
 		require.NoError(t, err)
 		got = append(got, v.VpcID)
 	}
@@ -111,7 +111,7 @@ func TestVpcsStopsOnImpossiblePages(t *testing.T) {
 			c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL))
 			require.NoError(t, err)
 			var last error
-			for _, err := range c.Vpcs(t.Context(), nil) {
+			for _, err := range c.DescribeVpcsAll(t.Context(), nil) {
 				last = err
 			}
 			assert.ErrorIs(t, last, qerrors.ErrMalformedResponse)

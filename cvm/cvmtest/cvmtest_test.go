@@ -48,3 +48,27 @@ func TestFakeCVM(t *testing.T) {
 	_, err = c.DescribeZones(t.Context(), nil, common.WithCallRetries(0))
 	assert.ErrorIs(t, err, cvm.ErrInvalidParameterValueZoneNotSupported)
 }
+
+// The generated iterator pages through DescribeInstances (an int64
+// Offset) until every instance has come once.
+func TestDescribeInstancesAll(t *testing.T) {
+	t.Parallel()
+	var opts []cvmtest.Option
+	for _, id := range []string{"ins-00000001", "ins-00000002", "ins-00000003"} {
+		opts = append(opts, cvmtest.WithInstance(cvm.Instance{InstanceID: id}))
+	}
+	srv := cvmtest.NewServer(opts...)
+	t.Cleanup(srv.Close)
+	c, err := cvm.NewClient(srv.Credential(), "ap-guangzhou", common.WithEndpoint(srv.URL()))
+	require.NoError(t, err)
+	var got []string
+	for in, err := range c.DescribeInstancesAll(t.Context(), &cvm.DescribeInstancesInput{Limit: common.Some(int64(2))}) {
+		require.NoError(t, err)
+		got = append(got, in.InstanceID)
+	}
+	assert.Equal(t, []string{"ins-00000001", "ins-00000002", "ins-00000003"}, got)
+	assert.Len(t, srv.Requests(), 2, "pages of 2 and 1")
+	for _, err := range c.DescribeInstancesAll(t.Context(), &cvm.DescribeInstancesInput{Offset: common.Some(int64(-1))}) {
+		assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	}
+}

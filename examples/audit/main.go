@@ -67,7 +67,7 @@ func run(ctx context.Context, args []string, w io.Writer) error {
 // audit prints every VPC of the region, the classic instances linked to
 // it, and what CVM says of each of them.
 func audit(ctx context.Context, w io.Writer, vpcs *vpc.Client, instances *cvm.Client) error {
-	for v, err := range vpcs.Vpcs(ctx, nil) {
+	for v, err := range vpcs.DescribeVpcsAll(ctx, nil) {
 		if err != nil {
 			return err
 		}

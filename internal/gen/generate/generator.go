@@ -324,3 +324,89 @@ func (g *generator) outputs() []byte {
 	b.WriteString("}\n")
 	return b.Bytes()
 }
+
+// iterators writes an iterator over every item of each Offset/Limit action
+// whose answer has one list and a TotalCount.
+func (g *generator) iterators() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%spackage %s\n\nimport (\n\"context\"\n\"iter\"\n\n\"github.com/qcloudkit/qcloud-sdk-go/common\"\n\"github.com/qcloudkit/qcloud-sdk-go/internal/core\"\n)\n\n", header, g.s.Name)
+	for _, a := range g.actions {
+		list, total, ok := g.pagedMembers(a)
+		if !ok {
+			continue
+		}
+		item := scalarType(list.Elem)
+		key := "func(v " + item + ") string { return v }"
+		if !isScalar(list.Elem) {
+			item = goName(list.Elem)
+			key = "nil"
+			for _, m := range g.s.Object(list.Elem).Members {
+				if strings.HasSuffix(m.Name, "Id") && m.Type == "string" {
+					key = "func(v " + item + ") string { return v." + goName(m.Name) + " }"
+					break
+				}
+			}
+		} else if item != "string" {
+			continue // a list of numbers: no key to tell a repeated page by
+		}
+		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (an item listed again, an empty page before the total).", a.Name, list.Name, a.Name)
+		wrapComment(&b, "", doc)
+		fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
+	page := %[1]sInput{}
+	if in != nil {
+		page = *in
+	}
+	start, err := core.OffsetOf(page.Offset)
+	if err != nil {
+		return func(yield func(%[2]s, error) bool) { var zero %[2]s; yield(zero, err) }
+	}
+	return core.OffsetPages(ctx, c.core, &op%[1]s, start, func(ctx context.Context, offset uint64) ([]%[2]s, uint64, error) {
+		page.Offset = core.OffsetValue[%[3]s](offset)
+		out, err := c.%[1]s(ctx, &page, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return out.%[4]s, uint64(out.%[5]s), nil
+	}, %[6]s)
+}
+
+`, a.Name, item, g.offsetType(a), goName(list.Name), goName(total.Name), key)
+	}
+	return b.Bytes()
+}
+
+// pagedMembers returns the list and the TotalCount of an Offset/Limit
+// action's answer, when it has exactly one list and a TotalCount, and an
+// optional Offset in its input.
+func (g *generator) pagedMembers(a model.Action) (list, total model.Member, ok bool) {
+	if a.Paging != "offset" {
+		return list, total, false
+	}
+	lists := 0
+	for _, m := range g.s.Object(a.Output).Members {
+		switch {
+		case m.Type == "list":
+			list = m
+			lists++
+		case m.Name == "TotalCount":
+			total = m
+		}
+	}
+	off := member(g.s.Object(a.Input), "Offset")
+	return list, total, lists == 1 && total.Name != "" && off != nil && !off.Required && off.Type != "list"
+}
+
+// offsetType is the Go type of an action's Offset.
+func (g *generator) offsetType(a model.Action) string {
+	return scalarType(member(g.s.Object(a.Input), "Offset").Elem)
+}
+
+// member returns o's member name, or nil.
+func member(o *model.Object, name string) *model.Member {
+	for i := range o.Members {
+		if o.Members[i].Name == name {
+			return &o.Members[i]
+		}
+	}
+	return nil
+}

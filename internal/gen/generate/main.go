@@ -42,6 +42,7 @@ func run(modelPath string, skip []string) error {
 	}
 	for name, src := range map[string][]byte{
 		"operations_gen.go":   g.operations(),
+		"iterators_gen.go":    g.iterators(),
 		"types_gen.go":        g.types(),
 		"errors_gen.go":       g.errorCodes(),
 		"outputs_gen_test.go": g.outputs(),
