@@ -9,17 +9,26 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
-var opAllocateHosts = core.Operation{Action: "AllocateHosts"}
+var opAllocateHosts = core.Operation{Action: "AllocateHosts", Idempotent: true}
 
-// AllocateHosts calls AllocateHosts (API 3.0, not idempotent: retried only
-// when the service certainly did not act). It may answer
-// InvalidAccount.InsufficientBalance, InvalidHostId.Malformed,
+// AllocateHosts calls AllocateHosts (API 3.0, made idempotent by its
+// ClientToken: an unset one is set to a new token for the call, the same on
+// every retry, so that it is retried after any transient failure). It may
+// answer InvalidAccount.InsufficientBalance, InvalidHostId.Malformed,
 // InvalidParameterValue.Range, InvalidParameterValue.ZoneNotSupported,
 // InvalidPeriod, InvalidProjectId.NotFound, InvalidRegion.NotFound,
 // InvalidZone.MismatchRegion,
 // ResourceInsufficient.ZoneSoldOutForSpecifiedInstance.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=AllocateHosts
 func (c *Client) AllocateHosts(ctx context.Context, in *AllocateHostsInput, opts ...common.CallOption) (*AllocateHostsOutput, error) {
+	call := AllocateHostsInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AllocateHostsOutput)
 	if err := c.core.Call(ctx, &opAllocateHosts, in, out, opts...); err != nil {
 		return nil, err
@@ -152,15 +161,24 @@ func (c *Client) ConvertOperatingSystems(ctx context.Context, in *ConvertOperati
 	return out, nil
 }
 
-var opCreateDisasterRecoverGroup = core.Operation{Action: "CreateDisasterRecoverGroup"}
+var opCreateDisasterRecoverGroup = core.Operation{Action: "CreateDisasterRecoverGroup", Idempotent: true}
 
-// CreateDisasterRecoverGroup calls CreateDisasterRecoverGroup (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer InvalidParameterValue.InvalidAppIdFormat,
+// CreateDisasterRecoverGroup calls CreateDisasterRecoverGroup (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer InvalidParameterValue.InvalidAppIdFormat,
 // InvalidParameterValue.Range, InvalidParameterValue.TooLong,
 // ResourceInsufficient.InsufficientGroupQuota.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateDisasterRecoverGroup
 func (c *Client) CreateDisasterRecoverGroup(ctx context.Context, in *CreateDisasterRecoverGroupInput, opts ...common.CallOption) (*CreateDisasterRecoverGroupOutput, error) {
+	call := CreateDisasterRecoverGroupInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateDisasterRecoverGroupOutput)
 	if err := c.core.Call(ctx, &opCreateDisasterRecoverGroup, in, out, opts...); err != nil {
 		return nil, err
@@ -256,11 +274,13 @@ func (c *Client) CreateKeyPair(ctx context.Context, in *CreateKeyPairInput, opts
 	return out, nil
 }
 
-var opCreateLaunchTemplate = core.Operation{Action: "CreateLaunchTemplate"}
+var opCreateLaunchTemplate = core.Operation{Action: "CreateLaunchTemplate", Idempotent: true}
 
-// CreateLaunchTemplate calls CreateLaunchTemplate (API 3.0, not idempotent:
-// retried only when the service certainly did not act). It may answer
-// AccountQualificationRestrictions, AuthFailure.CamRoleNameAuthenticateFailed,
+// CreateLaunchTemplate calls CreateLaunchTemplate (API 3.0, made idempotent by
+// its ClientToken: an unset one is set to a new token for the call, the same
+// on every retry, so that it is retried after any transient failure). It may
+// answer AccountQualificationRestrictions,
+// AuthFailure.CamRoleNameAuthenticateFailed,
 // FailedOperation.DisasterRecoverGroupNotFound,
 // FailedOperation.InquiryPriceFailed,
 // FailedOperation.NoAvailableIpAddressCountInSubnet,
@@ -326,6 +346,14 @@ var opCreateLaunchTemplate = core.Operation{Action: "CreateLaunchTemplate"}
 // UnsupportedOperation.OnlyForPrepaidAccount, VpcAddrNotInSubNet, VpcIpIsUsed.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateLaunchTemplate
 func (c *Client) CreateLaunchTemplate(ctx context.Context, in *CreateLaunchTemplateInput, opts ...common.CallOption) (*CreateLaunchTemplateOutput, error) {
+	call := CreateLaunchTemplateInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateLaunchTemplateOutput)
 	if err := c.core.Call(ctx, &opCreateLaunchTemplate, in, out, opts...); err != nil {
 		return nil, err
@@ -333,11 +361,12 @@ func (c *Client) CreateLaunchTemplate(ctx context.Context, in *CreateLaunchTempl
 	return out, nil
 }
 
-var opCreateLaunchTemplateVersion = core.Operation{Action: "CreateLaunchTemplateVersion"}
+var opCreateLaunchTemplateVersion = core.Operation{Action: "CreateLaunchTemplateVersion", Idempotent: true}
 
-// CreateLaunchTemplateVersion calls CreateLaunchTemplateVersion (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer AuthFailure.CamRoleNameAuthenticateFailed,
+// CreateLaunchTemplateVersion calls CreateLaunchTemplateVersion (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer AuthFailure.CamRoleNameAuthenticateFailed,
 // FailedOperation.DisasterRecoverGroupNotFound,
 // FailedOperation.InquiryPriceFailed, FailedOperation.TagKeyReserved,
 // InternalError.TradeUnknownError, InvalidClientToken.TooLong,
@@ -389,6 +418,14 @@ var opCreateLaunchTemplateVersion = core.Operation{Action: "CreateLaunchTemplate
 // UnsupportedOperation.OnlyForPrepaidAccount, VpcAddrNotInSubNet, VpcIpIsUsed.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateLaunchTemplateVersion
 func (c *Client) CreateLaunchTemplateVersion(ctx context.Context, in *CreateLaunchTemplateVersionInput, opts ...common.CallOption) (*CreateLaunchTemplateVersionOutput, error) {
+	call := CreateLaunchTemplateVersionInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateLaunchTemplateVersionOutput)
 	if err := c.core.Call(ctx, &opCreateLaunchTemplateVersion, in, out, opts...); err != nil {
 		return nil, err
@@ -1614,6 +1651,14 @@ var opInquiryPriceRunInstances = core.Operation{Action: "InquiryPriceRunInstance
 // UnsupportedOperation.UnsupportedInternationalUser.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceRunInstances
 func (c *Client) InquiryPriceRunInstances(ctx context.Context, in *InquiryPriceRunInstancesInput, opts ...common.CallOption) (*InquiryPriceRunInstancesOutput, error) {
+	call := InquiryPriceRunInstancesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(InquiryPriceRunInstancesOutput)
 	if err := c.core.Call(ctx, &opInquiryPriceRunInstances, in, out, opts...); err != nil {
 		return nil, err
@@ -2498,11 +2543,13 @@ func (c *Client) ResizeInstanceDisks(ctx context.Context, in *ResizeInstanceDisk
 	return out, nil
 }
 
-var opRunInstances = core.Operation{Action: "RunInstances"}
+var opRunInstances = core.Operation{Action: "RunInstances", Idempotent: true}
 
-// RunInstances calls RunInstances (API 3.0, not idempotent: retried only when
-// the service certainly did not act). It may answer
-// AccountQualificationRestrictions, AuthFailure.CamRoleNameAuthenticateFailed,
+// RunInstances calls RunInstances (API 3.0, made idempotent by its
+// ClientToken: an unset one is set to a new token for the call, the same on
+// every retry, so that it is retried after any transient failure). It may
+// answer AccountQualificationRestrictions,
+// AuthFailure.CamRoleNameAuthenticateFailed,
 // FailedOperation.DisasterRecoverGroupNotFound, FailedOperation.IllegalTagKey,
 // FailedOperation.IllegalTagValue, FailedOperation.InquiryPriceFailed,
 // FailedOperation.NoAvailableIpAddressCountInSubnet,
@@ -2638,6 +2685,14 @@ var opRunInstances = core.Operation{Action: "RunInstances"}
 // VpcIpIsUsed.
 // https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RunInstances
 func (c *Client) RunInstances(ctx context.Context, in *RunInstancesInput, opts ...common.CallOption) (*RunInstancesOutput, error) {
+	call := RunInstancesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(RunInstancesOutput)
 	if err := c.core.Call(ctx, &opRunInstances, in, out, opts...); err != nil {
 		return nil, err

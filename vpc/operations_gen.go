@@ -133,11 +133,12 @@ func (c *Client) AdjustPublicAddress(ctx context.Context, in *AdjustPublicAddres
 	return out, nil
 }
 
-var opAllocateAddresses = core.Operation{Action: "AllocateAddresses", Task: core.TaskByTaskID, Poll: "DescribeTaskResult"}
+var opAllocateAddresses = core.Operation{Action: "AllocateAddresses", Idempotent: true, Task: core.TaskByTaskID, Poll: "DescribeTaskResult"}
 
-// AllocateAddresses calls AllocateAddresses (API 3.0, not idempotent: retried
-// only when the service certainly did not act). It may answer
-// AddressQuotaLimitExceeded, AddressQuotaLimitExceeded.DailyAllocate,
+// AllocateAddresses calls AllocateAddresses (API 3.0, made idempotent by its
+// ClientToken: an unset one is set to a new token for the call, the same on
+// every retry, so that it is retried after any transient failure). It may
+// answer AddressQuotaLimitExceeded, AddressQuotaLimitExceeded.DailyAllocate,
 // FailedOperation.BalanceInsufficient, FailedOperation.InvalidRegion,
 // InvalidAccount.NotSupported, InvalidAddressId.Blocked,
 // InvalidParameterConflict, InvalidParameterValue.AddressAttacked,
@@ -170,6 +171,14 @@ var opAllocateAddresses = core.Operation{Action: "AllocateAddresses", Task: core
 // UnsupportedOperation.UnsupportedRegion.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=AllocateAddresses
 func (c *Client) AllocateAddresses(ctx context.Context, in *AllocateAddressesInput, opts ...common.CallOption) (*AllocateAddressesOutput, error) {
+	call := AllocateAddressesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AllocateAddressesOutput)
 	if err := c.core.Call(ctx, &opAllocateAddresses, in, out, opts...); err != nil {
 		return nil, err
@@ -221,11 +230,12 @@ func (c *Client) AllocateIp6AddressesBandwidth(ctx context.Context, in *Allocate
 	return out, nil
 }
 
-var opAssignIpv6Addresses = core.Operation{Action: "AssignIpv6Addresses", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opAssignIpv6Addresses = core.Operation{Action: "AssignIpv6Addresses", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
-// AssignIpv6Addresses calls AssignIpv6Addresses (API 3.0, not idempotent:
-// retried only when the service certainly did not act). It may answer
-// InternalError.ModuleError, InvalidParameterValue,
+// AssignIpv6Addresses calls AssignIpv6Addresses (API 3.0, made idempotent by
+// its ClientToken: an unset one is set to a new token for the call, the same
+// on every retry, so that it is retried after any transient failure). It may
+// answer InternalError.ModuleError, InvalidParameterValue,
 // InvalidParameterValue.Malformed, InvalidParameterValue.Range,
 // InvalidParameterValue.Reserved, LimitExceeded, LimitExceeded.ActionLimited,
 // LimitExceeded.Address, MissingParameter, ResourceInUse,
@@ -235,6 +245,14 @@ var opAssignIpv6Addresses = core.Operation{Action: "AssignIpv6Addresses", Task: 
 // UnsupportedOperation.UnassignCidrBlock.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=AssignIpv6Addresses
 func (c *Client) AssignIpv6Addresses(ctx context.Context, in *AssignIpv6AddressesInput, opts ...common.CallOption) (*AssignIpv6AddressesOutput, error) {
+	call := AssignIpv6AddressesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AssignIpv6AddressesOutput)
 	if err := c.core.Call(ctx, &opAssignIpv6Addresses, in, out, opts...); err != nil {
 		return nil, err
@@ -259,16 +277,26 @@ func (c *Client) AssignIpv6CidrBlock(ctx context.Context, in *AssignIpv6CidrBloc
 	return out, nil
 }
 
-var opAssignIpv6SubnetCidrBlock = core.Operation{Action: "AssignIpv6SubnetCidrBlock"}
+var opAssignIpv6SubnetCidrBlock = core.Operation{Action: "AssignIpv6SubnetCidrBlock", Idempotent: true}
 
-// AssignIpv6SubnetCidrBlock calls AssignIpv6SubnetCidrBlock (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer InvalidParameterValue.Duplicate, InvalidParameterValue.Malformed,
-// InvalidParameterValue.SubnetConflict, InvalidParameterValue.SubnetRange,
-// LimitExceeded.SubnetCidrBlock, MissingParameter, ResourceNotFound,
+// AssignIpv6SubnetCidrBlock calls AssignIpv6SubnetCidrBlock (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer InvalidParameterValue.Duplicate,
+// InvalidParameterValue.Malformed, InvalidParameterValue.SubnetConflict,
+// InvalidParameterValue.SubnetRange, LimitExceeded.SubnetCidrBlock,
+// MissingParameter, ResourceNotFound,
 // UnsupportedOperation.GUANotSupportAllocateCdcSubnet.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=AssignIpv6SubnetCidrBlock
 func (c *Client) AssignIpv6SubnetCidrBlock(ctx context.Context, in *AssignIpv6SubnetCidrBlockInput, opts ...common.CallOption) (*AssignIpv6SubnetCidrBlockOutput, error) {
+	call := AssignIpv6SubnetCidrBlockInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AssignIpv6SubnetCidrBlockOutput)
 	if err := c.core.Call(ctx, &opAssignIpv6SubnetCidrBlock, in, out, opts...); err != nil {
 		return nil, err
@@ -276,11 +304,12 @@ func (c *Client) AssignIpv6SubnetCidrBlock(ctx context.Context, in *AssignIpv6Su
 	return out, nil
 }
 
-var opAssignPrivateIpAddresses = core.Operation{Action: "AssignPrivateIpAddresses", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opAssignPrivateIpAddresses = core.Operation{Action: "AssignPrivateIpAddresses", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
-// AssignPrivateIpAddresses calls AssignPrivateIpAddresses (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer FailedOperation.NetDetectTimeOut,
+// AssignPrivateIpAddresses calls AssignPrivateIpAddresses (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer FailedOperation.NetDetectTimeOut,
 // InvalidParameterValue.DuplicatePara, InvalidParameterValue.LimitExceeded,
 // InvalidParameterValue.Malformed, InvalidParameterValue.Range,
 // InvalidParameterValue.Reserved, LimitExceeded, LimitExceeded.ActionLimited,
@@ -293,6 +322,14 @@ var opAssignPrivateIpAddresses = core.Operation{Action: "AssignPrivateIpAddresse
 // UnsupportedOperation.ResourceMismatch.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=AssignPrivateIpAddresses
 func (c *Client) AssignPrivateIpAddresses(ctx context.Context, in *AssignPrivateIpAddressesInput, opts ...common.CallOption) (*AssignPrivateIpAddressesOutput, error) {
+	call := AssignPrivateIpAddressesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AssignPrivateIpAddressesOutput)
 	if err := c.core.Call(ctx, &opAssignPrivateIpAddresses, in, out, opts...); err != nil {
 		return nil, err
@@ -533,13 +570,15 @@ func (c *Client) AttachCcnInstances(ctx context.Context, in *AttachCcnInstancesI
 	return out, nil
 }
 
-var opAttachNetworkInterface = core.Operation{Action: "AttachNetworkInterface", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opAttachNetworkInterface = core.Operation{Action: "AttachNetworkInterface", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
-// AttachNetworkInterface calls AttachNetworkInterface (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer InternalError.ModuleError, InvalidParameterValue.Malformed,
-// LimitExceeded, LimitExceeded.ActionLimited, ResourceNotFound,
-// UnsupportedOperation, UnsupportedOperation.AttachmentAlreadyExists,
+// AttachNetworkInterface calls AttachNetworkInterface (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer InternalError.ModuleError,
+// InvalidParameterValue.Malformed, LimitExceeded, LimitExceeded.ActionLimited,
+// ResourceNotFound, UnsupportedOperation,
+// UnsupportedOperation.AttachmentAlreadyExists,
 // UnsupportedOperation.IdempotentParameterMismatch,
 // UnsupportedOperation.IdempotentProcessing,
 // UnsupportedOperation.InvalidState,
@@ -548,6 +587,14 @@ var opAttachNetworkInterface = core.Operation{Action: "AttachNetworkInterface", 
 // UnsupportedOperation.VpcMismatch, UnsupportedOperation.ZoneMismatch.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=AttachNetworkInterface
 func (c *Client) AttachNetworkInterface(ctx context.Context, in *AttachNetworkInterfaceInput, opts ...common.CallOption) (*AttachNetworkInterfaceOutput, error) {
+	call := AttachNetworkInterfaceInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(AttachNetworkInterfaceOutput)
 	if err := c.core.Call(ctx, &opAttachNetworkInterface, in, out, opts...); err != nil {
 		return nil, err
@@ -742,11 +789,12 @@ func (c *Client) CreateAddressTemplateGroup(ctx context.Context, in *CreateAddre
 	return out, nil
 }
 
-var opCreateAndAttachNetworkInterface = core.Operation{Action: "CreateAndAttachNetworkInterface", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opCreateAndAttachNetworkInterface = core.Operation{Action: "CreateAndAttachNetworkInterface", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
 // CreateAndAttachNetworkInterface calls CreateAndAttachNetworkInterface (API
-// 3.0, not idempotent: retried only when the service certainly did not act).
-// It may answer InvalidParameter.FilterInvalidKey,
+// 3.0, made idempotent by its ClientToken: an unset one is set to a new token
+// for the call, the same on every retry, so that it is retried after any
+// transient failure). It may answer InvalidParameter.FilterInvalidKey,
 // InvalidParameter.FilterNotDict, InvalidParameterValue,
 // InvalidParameterValue.Malformed, InvalidParameterValue.Range,
 // InvalidParameterValue.Reserved, InvalidParameterValue.TagDuplicateKey,
@@ -773,6 +821,14 @@ var opCreateAndAttachNetworkInterface = core.Operation{Action: "CreateAndAttachN
 // UnsupportedOperation.VpcMismatch.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=CreateAndAttachNetworkInterface
 func (c *Client) CreateAndAttachNetworkInterface(ctx context.Context, in *CreateAndAttachNetworkInterfaceInput, opts ...common.CallOption) (*CreateAndAttachNetworkInterfaceOutput, error) {
+	call := CreateAndAttachNetworkInterfaceInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateAndAttachNetworkInterfaceOutput)
 	if err := c.core.Call(ctx, &opCreateAndAttachNetworkInterface, in, out, opts...); err != nil {
 		return nil, err
@@ -1107,11 +1163,12 @@ func (c *Client) CreateGlobalRoutes(ctx context.Context, in *CreateGlobalRoutesI
 	return out, nil
 }
 
-var opCreateHaVip = core.Operation{Action: "CreateHaVip"}
+var opCreateHaVip = core.Operation{Action: "CreateHaVip", Idempotent: true}
 
-// CreateHaVip calls CreateHaVip (API 3.0, not idempotent: retried only when
-// the service certainly did not act). It may answer InvalidParameter,
-// InvalidParameterValue, InvalidParameterValue.Duplicate,
+// CreateHaVip calls CreateHaVip (API 3.0, made idempotent by its ClientToken:
+// an unset one is set to a new token for the call, the same on every retry, so
+// that it is retried after any transient failure). It may answer
+// InvalidParameter, InvalidParameterValue, InvalidParameterValue.Duplicate,
 // InvalidParameterValue.InvalidBusiness, InvalidParameterValue.Malformed,
 // InvalidParameterValue.Range, InvalidParameterValue.Reserved,
 // InvalidParameterValue.TooLong, LimitExceeded, ResourceInUse,
@@ -1121,6 +1178,14 @@ var opCreateHaVip = core.Operation{Action: "CreateHaVip"}
 // UnsupportedOperation.TrafficProtectionNotSupportIPv6.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=CreateHaVip
 func (c *Client) CreateHaVip(ctx context.Context, in *CreateHaVipInput, opts ...common.CallOption) (*CreateHaVipOutput, error) {
+	call := CreateHaVipInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateHaVipOutput)
 	if err := c.core.Call(ctx, &opCreateHaVip, in, out, opts...); err != nil {
 		return nil, err
@@ -1374,15 +1439,16 @@ func (c *Client) CreateNetworkAclQuintupleEntries(ctx context.Context, in *Creat
 	return out, nil
 }
 
-var opCreateNetworkInterface = core.Operation{Action: "CreateNetworkInterface", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opCreateNetworkInterface = core.Operation{Action: "CreateNetworkInterface", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
-// CreateNetworkInterface calls CreateNetworkInterface (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer FailedOperation.NetDetectTimeOut, InvalidParameter.FilterInvalidKey,
-// InvalidParameter.FilterNotDict, InvalidParameterValue,
-// InvalidParameterValue.LimitExceeded, InvalidParameterValue.Malformed,
-// InvalidParameterValue.Range, InvalidParameterValue.Reserved,
-// InvalidParameterValue.TagDuplicateKey,
+// CreateNetworkInterface calls CreateNetworkInterface (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer FailedOperation.NetDetectTimeOut,
+// InvalidParameter.FilterInvalidKey, InvalidParameter.FilterNotDict,
+// InvalidParameterValue, InvalidParameterValue.LimitExceeded,
+// InvalidParameterValue.Malformed, InvalidParameterValue.Range,
+// InvalidParameterValue.Reserved, InvalidParameterValue.TagDuplicateKey,
 // InvalidParameterValue.TagDuplicateResourceType,
 // InvalidParameterValue.TagInvalidKey, InvalidParameterValue.TagInvalidKeyLen,
 // InvalidParameterValue.TagInvalidVal, InvalidParameterValue.TagKeyNotExists,
@@ -1404,6 +1470,14 @@ var opCreateNetworkInterface = core.Operation{Action: "CreateNetworkInterface", 
 // UnsupportedOperation.TagSystemReservedTagKey.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=CreateNetworkInterface
 func (c *Client) CreateNetworkInterface(ctx context.Context, in *CreateNetworkInterfaceInput, opts ...common.CallOption) (*CreateNetworkInterfaceOutput, error) {
+	call := CreateNetworkInterfaceInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateNetworkInterfaceOutput)
 	if err := c.core.Call(ctx, &opCreateNetworkInterface, in, out, opts...); err != nil {
 		return nil, err
@@ -1496,14 +1570,23 @@ func (c *Client) CreatePrivateNatGatewayTranslationNatRule(ctx context.Context, 
 	return out, nil
 }
 
-var opCreateReserveIpAddresses = core.Operation{Action: "CreateReserveIpAddresses"}
+var opCreateReserveIpAddresses = core.Operation{Action: "CreateReserveIpAddresses", Idempotent: true}
 
-// CreateReserveIpAddresses calls CreateReserveIpAddresses (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer InvalidParameterValue, MissingParameter, UnknownParameter,
-// UnknownParameter.WithGuess.
+// CreateReserveIpAddresses calls CreateReserveIpAddresses (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer InvalidParameterValue, MissingParameter,
+// UnknownParameter, UnknownParameter.WithGuess.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=CreateReserveIpAddresses
 func (c *Client) CreateReserveIpAddresses(ctx context.Context, in *CreateReserveIpAddressesInput, opts ...common.CallOption) (*CreateReserveIpAddressesOutput, error) {
+	call := CreateReserveIpAddressesInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(CreateReserveIpAddressesOutput)
 	if err := c.core.Call(ctx, &opCreateReserveIpAddresses, in, out, opts...); err != nil {
 		return nil, err
@@ -5110,18 +5193,28 @@ func (c *Client) DetachCcnInstances(ctx context.Context, in *DetachCcnInstancesI
 	return out, nil
 }
 
-var opDetachNetworkInterface = core.Operation{Action: "DetachNetworkInterface", Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
+var opDetachNetworkInterface = core.Operation{Action: "DetachNetworkInterface", Idempotent: true, Task: core.TaskByRequestID, Poll: "DescribeVpcTaskResult"}
 
-// DetachNetworkInterface calls DetachNetworkInterface (API 3.0, not
-// idempotent: retried only when the service certainly did not act). It may
-// answer InternalError.ModuleError, InvalidParameterValue.Malformed,
-// LimitExceeded.ActionLimited, ResourceNotFound, UnsupportedOperation,
+// DetachNetworkInterface calls DetachNetworkInterface (API 3.0, made
+// idempotent by its ClientToken: an unset one is set to a new token for the
+// call, the same on every retry, so that it is retried after any transient
+// failure). It may answer InternalError.ModuleError,
+// InvalidParameterValue.Malformed, LimitExceeded.ActionLimited,
+// ResourceNotFound, UnsupportedOperation,
 // UnsupportedOperation.IdempotentParameterMismatch,
 // UnsupportedOperation.IdempotentProcessing,
 // UnsupportedOperation.InstanceAssociateHavip,
 // UnsupportedOperation.InvalidState.
 // https://console.cloud.tencent.com/api/explorer?Product=vpc&Version=2017-03-12&Action=DetachNetworkInterface
 func (c *Client) DetachNetworkInterface(ctx context.Context, in *DetachNetworkInterfaceInput, opts ...common.CallOption) (*DetachNetworkInterfaceOutput, error) {
+	call := DetachNetworkInterfaceInput{}
+	if in != nil {
+		call = *in
+	}
+	if _, ok := call.ClientToken.Get(); !ok {
+		call.ClientToken = common.Some(core.NewClientToken())
+	}
+	in = &call
 	out := new(DetachNetworkInterfaceOutput)
 	if err := c.core.Call(ctx, &opDetachNetworkInterface, in, out, opts...); err != nil {
 		return nil, err

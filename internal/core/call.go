@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"crypto/rand"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
@@ -28,4 +29,12 @@ func (c *Client) Call(ctx context.Context, op *Operation, in, out any, opts ...c
 	}
 	_, err := c.Do(ctx, &Request{Op: *op, Params: in, Result: out, Options: opts})
 	return err
+}
+
+// NewClientToken returns an idempotency token for one call of an action
+// that takes a ClientToken: 26 random base32 characters, the same on every
+// retry of the call, so that the service acts at most once however often the
+// call is sent.
+func NewClientToken() string {
+	return rand.Text()
 }

@@ -139,7 +139,8 @@ func (g *generator) operations() []byte {
 	for _, a := range g.actions {
 		op := "op" + a.Name
 		fields := []string{fmt.Sprintf("Action: %q", a.Name)}
-		if idempotent(a.Name) {
+		token := g.takesClientToken(a)
+		if idempotent(a.Name) || token {
 			fields = append(fields, "Idempotent: true")
 		}
 		switch a.Paging {
@@ -156,9 +157,12 @@ func (g *generator) operations() []byte {
 		}
 		fmt.Fprintf(&b, "var %s = core.Operation{%s}\n\n", op, strings.Join(fields, ", "))
 		doc := a.Name + " calls " + a.Name + " (API 3.0, "
-		if idempotent(a.Name) {
+		switch {
+		case idempotent(a.Name):
 			doc += "read-only: retried after any transient failure)."
-		} else {
+		case token:
+			doc += "made idempotent by its ClientToken: an unset one is set to a new token for the call, the same on every retry, so that it is retried after any transient failure)."
+		default:
 			doc += "not idempotent: retried only when the service certainly did not act)."
 		}
 		if len(a.Errors) > 0 {
@@ -167,6 +171,9 @@ func (g *generator) operations() []byte {
 		wrapComment(&b, "", doc)
 		fmt.Fprintf(&b, "// %s\n", g.explorer(a.Name))
 		fmt.Fprintf(&b, "func (c *Client) %s(ctx context.Context, in *%sInput, opts ...common.CallOption) (*%sOutput, error) {\n", a.Name, a.Name, a.Name)
+		if token { // on a copy: the caller's input is never changed
+			fmt.Fprintf(&b, "call := %sInput{}\nif in != nil {\ncall = *in\n}\nif _, ok := call.ClientToken.Get(); !ok {\ncall.ClientToken = common.Some(core.NewClientToken())\n}\nin = &call\n", a.Name)
+		}
 		fmt.Fprintf(&b, "out := new(%sOutput)\nif err := c.core.Call(ctx, &%s, in, out, opts...); err != nil {\nreturn nil, err\n}\nreturn out, nil\n}\n\n", a.Name, op)
 	}
 	return b.Bytes()
@@ -409,4 +416,11 @@ func member(o *model.Object, name string) *model.Member {
 		}
 	}
 	return nil
+}
+
+// takesClientToken reports whether an action's input has an optional
+// string ClientToken, its idempotency token.
+func (g *generator) takesClientToken(a model.Action) bool {
+	m := member(g.s.Object(a.Input), "ClientToken")
+	return m != nil && !m.Required && m.Type == "string"
 }
