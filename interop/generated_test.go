@@ -85,7 +85,15 @@ func TestGeneratedBodiesEqualOfficial(t *testing.T) {
 				}
 				// The same members and values; the order of members may differ
 				// where the vendor's two descriptions order them differently.
-				assert.JSONEq(t, reqs[0].body, reqs[1].body)
+				// This SDK gives a call a ClientToken where the action takes one
+				// and the official client is too old to know it.
+				theirsBody, oursBody := map[string]any{}, map[string]any{}
+				require.NoError(t, json.Unmarshal([]byte(reqs[0].body), &theirsBody))
+				require.NoError(t, json.Unmarshal([]byte(reqs[1].body), &oursBody))
+				if _, ok := theirsBody["ClientToken"]; !ok {
+					delete(oursBody, "ClientToken")
+				}
+				assert.Equal(t, theirsBody, oursBody)
 			})
 			compared++
 		}
