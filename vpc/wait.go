@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"time"
 
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
@@ -99,10 +101,17 @@ func (c *Client) WaitForTask(ctx context.Context, taskID TaskID, opts ...WaitOpt
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, taskID, cfg)
+	return c.wait(ctx, taskID, cfg, c.describeTask(taskID))
 }
 
-func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*TaskResult, error) {
+// describeTask returns the poll of a task of DescribeVpcTaskResult.
+func (c *Client) describeTask(taskID TaskID) func(context.Context) (*TaskResult, error) {
+	return func(ctx context.Context) (*TaskResult, error) { return c.DescribeVpcTaskResult(ctx, taskID) }
+}
+
+// wait polls a task with describe until it finishes, the maximum wait ends
+// or ctx does (see WaitForTask).
+func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig, describe func(context.Context) (*TaskResult, error)) (*TaskResult, error) {
 	start := cfg.clock.Now()
 	timeout := func(polls int) error {
 		return fmt.Errorf("vpc WaitForTask %.64q: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
@@ -110,7 +119,7 @@ func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*Task
 	delay := cfg.pollMin
 	var last *TaskResult
 	for polls := 1; ; polls++ {
-		res, err := c.poll(ctx, taskID, cfg.maxWait-cfg.clock.Now().Sub(start))
+		res, err := poll(ctx, cfg.maxWait-cfg.clock.Now().Sub(start), describe)
 		waited := cfg.clock.Now().Sub(start)
 		switch {
 		case errors.Is(err, errPollCut):
@@ -119,7 +128,7 @@ func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*Task
 			return nil, fmt.Errorf("vpc WaitForTask %.64q: after %v and %d polls: %w", taskID, waited, polls, err)
 		}
 		last = res
-		switch res.Status { // DescribeVpcTaskResult returns no other status than these three
+		switch res.Status { // the task queries return no other status than these three
 		case TaskSucceeded:
 			return res, nil
 		case TaskFailed:
@@ -146,10 +155,10 @@ func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig) (*Task
 var errPollCut = errors.New("poll cut short by the maximum wait")
 
 // poll describes the task within left, the rest of the maximum wait.
-func (c *Client) poll(ctx context.Context, taskID TaskID, left time.Duration) (*TaskResult, error) {
+func poll(ctx context.Context, left time.Duration, describe func(context.Context) (*TaskResult, error)) (*TaskResult, error) {
 	pctx, cancel := context.WithTimeoutCause(ctx, left, errPollCut)
 	defer cancel()
-	res, err := c.DescribeVpcTaskResult(pctx, taskID)
+	res, err := describe(pctx)
 	if err != nil && ctx.Err() == nil && context.Cause(pctx) == errPollCut {
 		return nil, errPollCut
 	}
@@ -168,7 +177,7 @@ func (c *Client) AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClas
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, out.TaskID, cfg)
+	return c.wait(ctx, out.TaskID, cfg, c.describeTask(out.TaskID))
 }
 
 // DetachClassicLinkVpcAndWait detaches and waits for the task to finish,
@@ -183,5 +192,37 @@ func (c *Client) DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClas
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, out.TaskID, cfg)
+	return c.wait(ctx, out.TaskID, cfg, c.describeTask(out.TaskID))
+}
+
+// waitTaskResult waits for a task of the EIP and IPv6 actions, polling
+// DescribeTaskResult with its numeric TaskId (as the answer gives it: a
+// number, or a number written as a string).
+func (c *Client) waitTaskResult(ctx context.Context, taskID string, cfg waitConfig) (*TaskResult, error) {
+	n, err := strconv.ParseUint(taskID, 10, 64)
+	if err != nil {
+		return nil, c.core.Malformed(opDescribeTaskResult, "TaskId %.64q is not a number", taskID)
+	}
+	return c.wait(ctx, TaskID(taskID), cfg, func(ctx context.Context) (*TaskResult, error) {
+		out, err := c.DescribeTaskResult(ctx, &DescribeTaskResultInput{TaskID: common.Some(n)})
+		if err != nil {
+			return nil, err
+		}
+		status, ok := statuses3[out.Result]
+		if !ok {
+			return nil, c.core.Malformed(opDescribeTaskResult, "unknown task result %.32q", out.Result)
+		}
+		return &TaskResult{TaskID: TaskID(taskID), Status: status, RequestID: out.RequestID}, nil
+	})
+}
+
+// taskIDText writes a TaskId as the answers give it.
+func taskIDText[T string | uint64](id T) string {
+	switch id := any(id).(type) {
+	case uint64:
+		return strconv.FormatUint(id, 10)
+	case string:
+		return id
+	}
+	return ""
 }

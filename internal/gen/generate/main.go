@@ -43,10 +43,15 @@ func run(modelPath string, skip []string) error {
 	for name, src := range map[string][]byte{
 		"operations_gen.go":   g.operations(),
 		"iterators_gen.go":    g.iterators(),
+		"waiters_gen.go":      g.waiters(),
 		"types_gen.go":        g.types(),
 		"errors_gen.go":       g.errorCodes(),
 		"outputs_gen_test.go": g.outputs(),
 	} {
+		if src == nil { // nothing of the kind in this service
+			_ = os.Remove(name)
+			continue
+		}
 		out, err := format.Source(src)
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
