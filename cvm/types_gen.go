@@ -160,7 +160,7 @@ type CreateDisasterRecoverGroupOutput struct {
 	// CurrentNum is the member CurrentNum (example: 0).
 	CurrentNum int64 `json:"CurrentNum,omitzero"`
 	// CreateTime is the member CreateTime (example: 2018-06-08T07:26:38Z).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// Strategy is the member Strategy (example: PARTITION).
 	Strategy string `json:"Strategy,omitzero"`
 	// PartitionCount is the member PartitionCount (example: 2).
@@ -1108,9 +1108,9 @@ type DescribeTaskInfoInput struct {
 	// Aliases is optional (example: ["test-1"]).
 	Aliases []string `json:"Aliases,omitzero"`
 	// StartDate is optional (example: 2023-01-01 00:00:00).
-	StartDate common.Value[string] `json:"StartDate,omitzero"`
+	StartDate common.Value[common.DateTime] `json:"StartDate,omitzero"`
 	// EndDate is optional (example: 2023-02-01 00:00:00).
-	EndDate common.Value[string] `json:"EndDate,omitzero"`
+	EndDate common.Value[common.DateTime] `json:"EndDate,omitzero"`
 	// OrderField is optional (example: CreateTime).
 	OrderField common.Value[string] `json:"OrderField,omitzero"`
 	// Order is optional (example: 1).
@@ -2503,7 +2503,7 @@ type DisasterRecoverGroup struct {
 	// InstanceIDs is the member InstanceIds (example: ["ins-19029pru"]).
 	InstanceIDs []string `json:"InstanceIds,omitzero"`
 	// CreateTime is the member CreateTime (example: 2025-03-17T03:50:41Z).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// Affinity is the member Affinity (example: 1).
 	Affinity int64 `json:"Affinity,omitzero"`
 	// Strategy is the member Strategy (example: SPREAD).
@@ -2581,9 +2581,9 @@ type HostItem struct {
 	// RenewFlag is the member RenewFlag (example: NOTIFY_AND_AUTO_RENEW).
 	RenewFlag string `json:"RenewFlag,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2024-11-03T09:47:00Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// ExpiredTime is the member ExpiredTime (example: 2024-12-03T09:47:00Z).
-	ExpiredTime string `json:"ExpiredTime,omitzero"`
+	ExpiredTime common.DateTime `json:"ExpiredTime,omitzero"`
 	// InstanceIDs is the member InstanceIds (example: ins-bv6i4xxx).
 	InstanceIDs []string `json:"InstanceIds,omitzero"`
 	// HostState is the member HostState (example: RUNNING).
@@ -2643,7 +2643,7 @@ type HpcClusterInfo struct {
 	// CurrentNum is the member CurrentNum (example: 1).
 	CurrentNum uint64 `json:"CurrentNum,omitzero"`
 	// CreateTime is the member CreateTime (example: 2023-10-05T14:30:00Z).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// InstanceIDs is the member InstanceIds (example: ["ins-xxxxx"]).
 	InstanceIDs []string `json:"InstanceIds,omitzero"`
 	// HpcClusterType is the member HpcClusterType (example: STANDARD).
@@ -2665,7 +2665,7 @@ type Image struct {
 	// ImageType is the member ImageType (example: PRIVATE_IMAGE).
 	ImageType string `json:"ImageType,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2022-03-21T08:41:45Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// ImageName is the member ImageName (example: myImg).
 	ImageName string `json:"ImageName,omitzero"`
 	// ImageDescription is the member ImageDescription (example: tencentcloud).
@@ -2757,9 +2757,9 @@ type Instance struct {
 	// RenewFlag is the member RenewFlag (example: NOTIFY_AND_MANUAL_RENEW).
 	RenewFlag string `json:"RenewFlag,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2020-03-10T02:43:51Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// ExpiredTime is the member ExpiredTime (example: 2020-04-10T02:47:36Z).
-	ExpiredTime string `json:"ExpiredTime,omitzero"`
+	ExpiredTime common.DateTime `json:"ExpiredTime,omitzero"`
 	// OsName is the member OsName (example: CentOS 7.6 64bit).
 	OsName string `json:"OsName,omitzero"`
 	// SecurityGroupIDs is the member SecurityGroupIds (example: ["sg-p1ezv4wz"]).
@@ -2977,9 +2977,9 @@ type InternetAccessible struct {
 // InternetBandwidthConfig is the object InternetBandwidthConfig of the API.
 type InternetBandwidthConfig struct {
 	// StartTime is the member StartTime (example: 2023-10-05T14:30:00Z).
-	StartTime string `json:"StartTime,omitzero"`
+	StartTime common.DateTime `json:"StartTime,omitzero"`
 	// EndTime is the member EndTime (example: 2023-11-05T14:30:00Z).
-	EndTime string `json:"EndTime,omitzero"`
+	EndTime common.DateTime `json:"EndTime,omitzero"`
 	// InternetAccessible is the member InternetAccessible.
 	InternetAccessible InternetAccessible `json:"InternetAccessible,omitzero"`
 }
@@ -3051,7 +3051,7 @@ type KeyPair struct {
 	// AssociatedInstanceIDs is the member AssociatedInstanceIds (example: ["ins-syht65r4"]).
 	AssociatedInstanceIDs []string `json:"AssociatedInstanceIds,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2022-03-21T08:41:45Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// Tags is the member Tags.
 	Tags []Tag `json:"Tags,omitzero"`
 }
@@ -3079,7 +3079,7 @@ type LaunchTemplateInfo struct {
 	// CreatedBy is the member CreatedBy (example: 1230000).
 	CreatedBy string `json:"CreatedBy,omitzero"`
 	// CreationTime is the member CreationTime (example: 2020-12-17T01:54:31Z).
-	CreationTime string `json:"CreationTime,omitzero"`
+	CreationTime common.DateTime `json:"CreationTime,omitzero"`
 }
 
 // LaunchTemplateVersionData is the object LaunchTemplateVersionData of the API.
@@ -3141,7 +3141,7 @@ type LaunchTemplateVersionInfo struct {
 	// LaunchTemplateVersionData is the member LaunchTemplateVersionData.
 	LaunchTemplateVersionData LaunchTemplateVersionData `json:"LaunchTemplateVersionData,omitzero"`
 	// CreationTime is the member CreationTime (example: 2020-12-17T01:54:31Z).
-	CreationTime string `json:"CreationTime,omitzero"`
+	CreationTime common.DateTime `json:"CreationTime,omitzero"`
 	// LaunchTemplateID is the member LaunchTemplateId (example: lt-b8v1kcyq).
 	LaunchTemplateID string `json:"LaunchTemplateId,omitzero"`
 	// IsDefaultVersion is the member IsDefaultVersion (example: true).
@@ -3311,11 +3311,11 @@ type RepairTaskInfo struct {
 	// OperateStatus is the member OperateStatus (example: 1).
 	OperateStatus uint64 `json:"OperateStatus,omitzero"`
 	// CreateTime is the member CreateTime (example: 2017-01-01 12:00:00).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// AuthTime is the member AuthTime (example: 2017-01-03 12:00:00).
-	AuthTime string `json:"AuthTime,omitzero"`
+	AuthTime common.DateTime `json:"AuthTime,omitzero"`
 	// EndTime is the member EndTime (example: 2017-01-03 14:00:00).
-	EndTime string `json:"EndTime,omitzero"`
+	EndTime common.DateTime `json:"EndTime,omitzero"`
 	// TaskDetail is the member TaskDetail.
 	TaskDetail string `json:"TaskDetail,omitzero"`
 	// Zone is the member Zone (example: ap-guangzhou-7).
@@ -3387,9 +3387,9 @@ type ResourcePoolPack struct {
 	// RenewFlag is the member RenewFlag (example: NOTIFY_AND_MANUAL_RENEW).
 	RenewFlag string `json:"RenewFlag,omitzero"`
 	// StartTime is the member StartTime (example: 2026-01-14T06:47:14Z).
-	StartTime string `json:"StartTime,omitzero"`
+	StartTime common.DateTime `json:"StartTime,omitzero"`
 	// EndTime is the member EndTime (example: 2026-01-14T06:47:14Z).
-	EndTime string `json:"EndTime,omitzero"`
+	EndTime common.DateTime `json:"EndTime,omitzero"`
 }
 
 // ResourcePoolPackInstance is the object ResourcePoolPackInstance of the API.
@@ -3427,7 +3427,7 @@ type RunSecurityServiceEnabled struct {
 // SharePermission is the object SharePermission of the API.
 type SharePermission struct {
 	// CreatedTime is the member CreatedTime (example: 2023-10-05T14:30:00Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// AccountID is the member AccountId (example: 2700036).
 	AccountID string `json:"AccountId,omitzero"`
 }

@@ -3807,7 +3807,7 @@ type DescribeFlowLogsOutput struct {
 // sent; set it with common.Some, zero or not.
 type DescribeGatewayFlowMonitorDetailInput struct {
 	// TimePoint is required (example: 2019-02-28 18:15:20).
-	TimePoint string `json:"TimePoint"`
+	TimePoint common.DateTime `json:"TimePoint"`
 	// VpnID is optional (example: vpn-ltjahce6).
 	VpnID common.Value[string] `json:"VpnId,omitzero"`
 	// DirectConnectGatewayID is optional (example: dcg-ltjahce6).
@@ -4068,7 +4068,7 @@ type DescribeIpGeolocationDatabaseUrlOutput struct {
 	// DownLoadURL is the member DownLoadUrl (example: https://ip-address-repo-1255852779.cos.ap-guangzhou.myqcloud.com).
 	DownLoadURL string `json:"DownLoadUrl,omitzero"`
 	// ExpiredAt is the member ExpiredAt (example: 2020-01-15T10:56:42+00:00).
-	ExpiredAt string `json:"ExpiredAt,omitzero"`
+	ExpiredAt common.DateTime `json:"ExpiredAt,omitzero"`
 	// RequestID is the member RequestId.
 	RequestID string `json:"RequestId,omitzero"`
 }
@@ -4163,7 +4163,7 @@ type DescribeNatGatewayDirectConnectGatewayRouteOutput struct {
 // sent; set it with common.Some, zero or not.
 type DescribeNatGatewayFlowMonitorDetailInput struct {
 	// TimePoint is required (example: 2019-03-24T10:51:23+08:00).
-	TimePoint string `json:"TimePoint"`
+	TimePoint common.DateTime `json:"TimePoint"`
 	// NatGatewayID is required (example: nat-ig8xpno8).
 	NatGatewayID string `json:"NatGatewayId"`
 	// TopN is optional (example: 10).
@@ -5080,9 +5080,9 @@ type DescribeSpecificTrafficPackageUsedDetailsInput struct {
 	// OrderType is optional (example: 0).
 	OrderType common.Value[int64] `json:"OrderType,omitzero"`
 	// StartTime is optional (example: 2024-02-04 18:04:03).
-	StartTime common.Value[string] `json:"StartTime,omitzero"`
+	StartTime common.Value[common.DateTime] `json:"StartTime,omitzero"`
 	// EndTime is optional (example: 2024-02-05 17:04:03).
-	EndTime common.Value[string] `json:"EndTime,omitzero"`
+	EndTime common.Value[common.DateTime] `json:"EndTime,omitzero"`
 	// Offset is optional (example: 0).
 	Offset common.Value[int64] `json:"Offset,omitzero"`
 	// Limit is optional (example: 20).
@@ -6472,11 +6472,11 @@ type ModifyAddressesBandwidthInput struct {
 	// StartTime is optional (example: 2021-07-20 00:00:00).
 	//
 	// Deprecated: the service no longer documents it; answers may still carry it.
-	StartTime common.Value[string] `json:"StartTime,omitzero"`
+	StartTime common.Value[common.DateTime] `json:"StartTime,omitzero"`
 	// EndTime is optional (example: 2021-07-20 00:00:00).
 	//
 	// Deprecated: the service no longer documents it; answers may still carry it.
-	EndTime common.Value[string] `json:"EndTime,omitzero"`
+	EndTime common.Value[common.DateTime] `json:"EndTime,omitzero"`
 }
 
 // ModifyAddressesBandwidthOutput is the answer of ModifyAddressesBandwidth.
@@ -8596,7 +8596,7 @@ type Address struct {
 	// InstanceID is the member InstanceId (example: ins-xxxxx).
 	InstanceID string `json:"InstanceId,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-05-19T08:37:53Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// NetworkInterfaceID is the member NetworkInterfaceId (example: null).
 	NetworkInterfaceID string `json:"NetworkInterfaceId,omitzero"`
 	// PrivateAddressIP is the member PrivateAddressIp (example: null).
@@ -8624,7 +8624,7 @@ type Address struct {
 	// TagSet is the member TagSet.
 	TagSet []Tag `json:"TagSet,omitzero"`
 	// DeadlineDate is the member DeadlineDate (example: 2024-10-06).
-	DeadlineDate string `json:"DeadlineDate,omitzero"`
+	DeadlineDate common.DateTime `json:"DeadlineDate,omitzero"`
 	// InstanceType is the member InstanceType (example: CVM).
 	InstanceType string `json:"InstanceType,omitzero"`
 	// Egress is the member Egress (example: center_egress1).
@@ -8764,7 +8764,7 @@ type BandwidthPackage struct {
 	// BandwidthPackageName is the member BandwidthPackageName.
 	BandwidthPackageName string `json:"BandwidthPackageName,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-04-27T09:06:07Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// Status is the member Status (example: CREATED).
 	Status string `json:"Status,omitzero"`
 	// ResourceSet is the member ResourceSet.
@@ -8774,7 +8774,7 @@ type BandwidthPackage struct {
 	// Egress is the member Egress (example: center_egress1).
 	Egress string `json:"Egress,omitzero"`
 	// Deadline is the member Deadline (example: 2023-02-06T06:42:20Z).
-	Deadline string `json:"Deadline,omitzero"`
+	Deadline common.DateTime `json:"Deadline,omitzero"`
 }
 
 // BandwidthPackageBillBandwidth is the object BandwidthPackageBillBandwidth of the API.
@@ -8840,7 +8840,7 @@ type CCN struct {
 	// InstanceCount is the member InstanceCount (example: 0).
 	InstanceCount uint64 `json:"InstanceCount,omitzero"`
 	// CreateTime is the member CreateTime (example: 2021-09-15 11:41:35).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// State is the member State (example: ISOLATED).
 	State string `json:"State,omitzero"`
 	// QosLevel is the member QosLevel (example: PT).
@@ -8904,7 +8904,7 @@ type CcnAttachedInstance struct {
 	// State is the member State (example: ACTIVE).
 	State string `json:"State,omitzero"`
 	// AttachedTime is the member AttachedTime (example: 2021-03-03 16:19:44).
-	AttachedTime string `json:"AttachedTime,omitzero"`
+	AttachedTime common.DateTime `json:"AttachedTime,omitzero"`
 	// CcnUin is the member CcnUin (example: 100000072292).
 	CcnUin string `json:"CcnUin,omitzero"`
 	// InstanceArea is the member InstanceArea (example:  CHINA_MAINLAND).
@@ -9110,7 +9110,7 @@ type CcnRoute struct {
 	// InstanceRegion is the member InstanceRegion (example: ap-guangzhou).
 	InstanceRegion string `json:"InstanceRegion,omitzero"`
 	// UpdateTime is the member UpdateTime (example: 2022-11-19 15:20:25).
-	UpdateTime string `json:"UpdateTime,omitzero"`
+	UpdateTime common.DateTime `json:"UpdateTime,omitzero"`
 	// Enabled is the member Enabled (example: True).
 	Enabled bool `json:"Enabled,omitzero"`
 	// InstanceUin is the member InstanceUin (example: 151241551).
@@ -9152,7 +9152,7 @@ type CcnRouteTable struct {
 	// IsDefaultTable is the member IsDefaultTable (example: True).
 	IsDefaultTable bool `json:"IsDefaultTable,omitzero"`
 	// CreateTime is the member CreateTime (example: 2021-05-14 11:16:45).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 }
 
 // CcnRouteTableBroadcastPolicy is the object CcnRouteTableBroadcastPolicy of the API.
@@ -9320,13 +9320,13 @@ type CrossBorderCompliance struct {
 	// SafetyCommitment is the member SafetyCommitment (example: https://xxxx.com/xxxx).
 	SafetyCommitment string `json:"SafetyCommitment,omitzero"`
 	// ServiceStartDate is the member ServiceStartDate (example: 2020-10-01).
-	ServiceStartDate string `json:"ServiceStartDate,omitzero"`
+	ServiceStartDate common.DateTime `json:"ServiceStartDate,omitzero"`
 	// ServiceEndDate is the member ServiceEndDate (example: 2023-09-30).
-	ServiceEndDate string `json:"ServiceEndDate,omitzero"`
+	ServiceEndDate common.DateTime `json:"ServiceEndDate,omitzero"`
 	// State is the member State (example: APPROVED).
 	State string `json:"State,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2020-10-01 15:00:00).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// LegalPersonID is the member LegalPersonId (example: 330xxxxxxxxxxxxxx1).
 	LegalPersonID string `json:"LegalPersonId,omitzero"`
 	// LegalPersonIDCard is the member LegalPersonIdCard (example: https://xxxx.com/xxxx).
@@ -9484,7 +9484,7 @@ type DhcpIP struct {
 	// State is the member State (example: AVAILABLE).
 	State string `json:"State,omitzero"`
 	// CreatedTime is the member CreatedTime (example:  2020-06-02 16:28:38).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// TagSet is the member TagSet.
 	TagSet []Tag `json:"TagSet,omitzero"`
 }
@@ -9504,7 +9504,7 @@ type DirectConnectGateway struct {
 	// GatewayType is the member GatewayType (example: NORMAL).
 	GatewayType string `json:"GatewayType,omitzero"`
 	// CreateTime is the member CreateTime (example: 2020-02-01 12:00:00).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// DirectConnectGatewayIP is the member DirectConnectGatewayIp (example: 10.212.253.59).
 	DirectConnectGatewayIP string `json:"DirectConnectGatewayIp,omitzero"`
 	// CcnID is the member CcnId (example: ccn-4rukgymd).
@@ -9770,7 +9770,7 @@ type HaVip struct {
 	// State is the member State (example: AVAILABLE).
 	State string `json:"State,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2018-10-10 17:03:09).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// Business is the member Business (example: SCF).
 	Business string `json:"Business,omitzero"`
 	// HaVipAssociationSet is the member HaVipAssociationSet.
@@ -9920,7 +9920,7 @@ type InstanceBind struct {
 	// InstanceID is the member InstanceId (example: vpc-m0c2kcun).
 	InstanceID string `json:"InstanceId,omitzero"`
 	// InstanceBindTime is the member InstanceBindTime (example: 2021-05-20 16:39:34).
-	InstanceBindTime string `json:"InstanceBindTime,omitzero"`
+	InstanceBindTime common.DateTime `json:"InstanceBindTime,omitzero"`
 	// RouteTableID is the member RouteTableId (example: ccnrtb-1234edfr).
 	RouteTableID string `json:"RouteTableId,omitzero"`
 	// InstanceName is the member InstanceName (example: tesetsa).
@@ -10000,7 +10000,7 @@ type IP6Rule struct {
 	// RuleStatus is the member RuleStatus (example: RUNNING).
 	RuleStatus string `json:"RuleStatus,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2023-07-26T02:27:16Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 }
 
 // IP6RuleInfo is the object Ip6RuleInfo of the API.
@@ -10028,7 +10028,7 @@ type IP6Translator struct {
 	// TranslatorStatus is the member TranslatorStatus (example: RUNNING).
 	TranslatorStatus string `json:"TranslatorStatus,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2023-07-13T11:12:06Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// IP6RuleCount is the member Ip6RuleCount (example: 2).
 	IP6RuleCount int64 `json:"Ip6RuleCount,omitzero"`
 	// IP6RuleSet is the member IP6RuleSet.
@@ -10194,9 +10194,9 @@ type NatDirectConnectGatewayRoute struct {
 	// GatewayID is the member GatewayId (example: dcg-71awizmv).
 	GatewayID string `json:"GatewayId"`
 	// CreateTime is the member CreateTime (example: 2021-08-23 19:38:31).
-	CreateTime string `json:"CreateTime"`
+	CreateTime common.DateTime `json:"CreateTime"`
 	// UpdateTime is the member UpdateTime (example: 021-08-23 19:38:31).
-	UpdateTime string `json:"UpdateTime"`
+	UpdateTime common.DateTime `json:"UpdateTime"`
 }
 
 // NatGateway is the object NatGateway of the API.
@@ -10354,7 +10354,7 @@ type NetDetect struct {
 	// NetDetectDescription is the member NetDetectDescription (example: demo).
 	NetDetectDescription string `json:"NetDetectDescription,omitzero"`
 	// CreateTime is the member CreateTime (example: 2019-09-11 10:00:00).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// TagSet is the member TagSet.
 	TagSet []Tag `json:"TagSet,omitzero"`
 }
@@ -10896,7 +10896,7 @@ type Route struct {
 	// PublishedToVbc is the member PublishedToVbc (example: true).
 	PublishedToVbc bool `json:"PublishedToVbc,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-03-02 14:41:15).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// CdcID is the member CdcId (example: cluster-d8htgb6k).
 	CdcID string `json:"CdcId,omitzero"`
 }
@@ -11522,9 +11522,9 @@ type TrafficPackage struct {
 	// Status is the member Status (example: AVAILABLE).
 	Status string `json:"Status,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2022-08-31T11:42:37Z).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// Deadline is the member Deadline (example: 2022-09-30T11:42:36Z).
-	Deadline string `json:"Deadline,omitzero"`
+	Deadline common.DateTime `json:"Deadline,omitzero"`
 	// UsedAmount is the member UsedAmount (example: 0.0).
 	UsedAmount float64 `json:"UsedAmount,omitzero"`
 	// TagSet is the member TagSet.
@@ -11644,7 +11644,7 @@ type UsedDetail struct {
 	// RemainingAmount is the member RemainingAmount.
 	RemainingAmount TrafficFlow `json:"RemainingAmount,omitzero"`
 	// Time is the member Time (example: 2024-01-01 01:00).
-	Time string `json:"Time,omitzero"`
+	Time common.DateTime `json:"Time,omitzero"`
 	// ResourceType is the member ResourceType (example: EIP).
 	ResourceType string `json:"ResourceType,omitzero"`
 	// ResourceID is the member ResourceId (example: eip-orijzef8).
@@ -11652,7 +11652,7 @@ type UsedDetail struct {
 	// ResourceName is the member ResourceName (example: demo).
 	ResourceName string `json:"ResourceName,omitzero"`
 	// Deadline is the member Deadline (example: 2024-12-01 13:51:17).
-	Deadline string `json:"Deadline,omitzero"`
+	Deadline common.DateTime `json:"Deadline,omitzero"`
 }
 
 // Vpc is the object Vpc of the API.
@@ -11734,7 +11734,7 @@ type VpcPrivateIPAddress struct {
 	// PrivateIPAddressType is the member PrivateIpAddressType (example: ENI).
 	PrivateIPAddressType string `json:"PrivateIpAddressType,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2020-06-06 10:00:00).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 }
 
 // VpnConnection is the object VpnConnection of the API.
@@ -11758,7 +11758,7 @@ type VpnConnection struct {
 	// RouteType is the member RouteType (example: StaticRoute).
 	RouteType string `json:"RouteType,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 0000-00-00 00:00:00).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// State is the member State (example: AVAILABLE).
 	State string `json:"State,omitzero"`
 	// NetStatus is the member NetStatus (example: AVAILABLE).
@@ -11814,9 +11814,9 @@ type VpnGateway struct {
 	// InternetMaxBandwidthOut is the member InternetMaxBandwidthOut (example: 5).
 	InternetMaxBandwidthOut uint64 `json:"InternetMaxBandwidthOut,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-04-25 17:14:34).
-	CreatedTime string `json:"CreatedTime,omitzero"`
+	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// ExpiredTime is the member ExpiredTime (example: 2021-04-25 17:14:34).
-	ExpiredTime string `json:"ExpiredTime,omitzero"`
+	ExpiredTime common.DateTime `json:"ExpiredTime,omitzero"`
 	// IsAddressBlocked is the member IsAddressBlocked (example: false).
 	IsAddressBlocked bool `json:"IsAddressBlocked,omitzero"`
 	// NewPurchasePlan is the member NewPurchasePlan (example: PREPAID_TO_POSTPAID).
@@ -11868,9 +11868,9 @@ type VpnGatewayRoute struct {
 	// Type is the member Type (example: VPC).
 	Type string `json:"Type,omitzero"`
 	// CreateTime is the member CreateTime (example: 2023-10-09 18:00:00).
-	CreateTime string `json:"CreateTime,omitzero"`
+	CreateTime common.DateTime `json:"CreateTime,omitzero"`
 	// UpdateTime is the member UpdateTime (example: 2023-10-09 18:00:00).
-	UpdateTime string `json:"UpdateTime,omitzero"`
+	UpdateTime common.DateTime `json:"UpdateTime,omitzero"`
 	// Description is the member Description (example: route-1).
 	Description string `json:"Description,omitzero"`
 }

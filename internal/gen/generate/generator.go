@@ -113,8 +113,10 @@ func scalarType(elem string) string {
 		return "bool"
 	case "float":
 		return "float64"
+	case "datetime", "datetime_iso", "date":
+		return "common.DateTime"
 	}
-	return "string" // string, and the date and time forms, kept as the service writes them
+	return "string"
 }
 
 // idempotent reports whether an action is read-only by its name.
