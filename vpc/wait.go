@@ -2,9 +2,7 @@ package vpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math/rand/v2"
 	"strconv"
 	"time"
 
@@ -13,80 +11,34 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 )
 
-// Defaults of WaitForTask.
+// Defaults of WaitForTask and the AndWait methods.
 const (
-	DefaultPollMin = 1 * time.Second
-	DefaultPollMax = 20 * time.Second
-	DefaultMaxWait = 10 * time.Minute
+	DefaultPollMin = common.DefaultPollMin
+	DefaultPollMax = common.DefaultPollMax
+	DefaultMaxWait = common.DefaultMaxWait
 )
 
 // Clock is the time source of WaitForTask. Tests substitute one whose Sleep
 // advances a fake time at once.
-type Clock interface {
-	Now() time.Time
-	// Sleep waits d, or returns ctx.Err() when ctx ends first.
-	Sleep(ctx context.Context, d time.Duration) error
-}
+type Clock = common.Clock
 
-type realClock struct{}
-
-func (realClock) Now() time.Time { return time.Now() }
-
-func (realClock) Sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-type waitConfig struct {
-	pollMin, pollMax, maxWait time.Duration
-	clock                     Clock
-}
-
-// WaitOption configures WaitForTask.
-type WaitOption func(*waitConfig)
+// WaitOption configures WaitForTask and the AndWait methods (see package
+// common: the same options wait for CVM's instances).
+type WaitOption = common.WaitOption
 
 // WithPollInterval bounds the delay between polls; it grows exponentially,
 // with jitter, from minimum to maximum (defaults 1 s and 20 s).
 // WaitForTask rejects a minimum that is not positive or a maximum below it.
 func WithPollInterval(minimum, maximum time.Duration) WaitOption {
-	return func(c *waitConfig) { c.pollMin, c.pollMax = minimum, maximum }
+	return common.WithPollInterval(minimum, maximum)
 }
 
 // WithMaxWait bounds the whole wait (default 10 minutes); the ctx deadline
 // bounds it too. WaitForTask rejects a value that is not positive.
-func WithMaxWait(d time.Duration) WaitOption { return func(c *waitConfig) { c.maxWait = d } }
+func WithMaxWait(d time.Duration) WaitOption { return common.WithMaxWait(d) }
 
 // WithClock replaces the wall clock, for tests.
-func WithClock(clock Clock) WaitOption { return func(c *waitConfig) { c.clock = clock } }
-
-func (c *waitConfig) validate() error {
-	switch {
-	case c.pollMin <= 0 || c.pollMax < c.pollMin:
-		return core.Invalid("WithPollInterval", "%v..%v: want 0 < minimum <= maximum", c.pollMin, c.pollMax)
-	case c.maxWait <= 0:
-		return core.Invalid("WithMaxWait", "%v: want a positive duration", c.maxWait)
-	case c.clock == nil:
-		return core.Invalid("WithClock", "nil clock")
-	}
-	return nil
-}
-
-// newWaitConfig applies opts to the defaults and validates the result.
-func newWaitConfig(opts []WaitOption) (waitConfig, error) {
-	cfg := waitConfig{pollMin: DefaultPollMin, pollMax: DefaultPollMax, maxWait: DefaultMaxWait, clock: realClock{}}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
-	}
-	return cfg, cfg.validate()
-}
+func WithClock(clock Clock) WaitOption { return common.WithClock(clock) }
 
 // WaitForTask polls DescribeVpcTaskResult until the task finishes. It
 // returns the result of a succeeded task; a *errors.TaskFailedError
@@ -97,11 +49,11 @@ func newWaitConfig(opts []WaitOption) (waitConfig, error) {
 // never runs over it. Every error says how long it waited and how many
 // polls it made.
 func (c *Client) WaitForTask(ctx context.Context, taskID TaskID, opts ...WaitOption) (*TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, taskID, cfg, c.describeTask(taskID))
+	return c.wait(ctx, taskID, w, c.describeTask(taskID))
 }
 
 // describeTask returns the poll of a task of DescribeVpcTaskResult.
@@ -111,65 +63,23 @@ func (c *Client) describeTask(taskID TaskID) func(context.Context) (*TaskResult,
 
 // wait polls a task with describe until it finishes, the maximum wait ends
 // or ctx does (see WaitForTask).
-func (c *Client) wait(ctx context.Context, taskID TaskID, cfg waitConfig, describe func(context.Context) (*TaskResult, error)) (*TaskResult, error) {
-	start := cfg.clock.Now()
-	timeout := func(polls int) error {
-		return fmt.Errorf("vpc WaitForTask %.64q: %w: waited %v, %d polls", taskID, qerrors.ErrWaitTimeout, cfg.clock.Now().Sub(start), polls)
-	}
-	delay := cfg.pollMin
-	var last *TaskResult
-	for polls := 1; ; polls++ {
-		res, err := poll(ctx, cfg.maxWait-cfg.clock.Now().Sub(start), describe)
-		waited := cfg.clock.Now().Sub(start)
-		switch {
-		case errors.Is(err, errPollCut):
-			return last, timeout(polls)
-		case err != nil:
-			return nil, fmt.Errorf("vpc WaitForTask %.64q: after %v and %d polls: %w", taskID, waited, polls, err)
-		}
-		last = res
+func (c *Client) wait(ctx context.Context, taskID TaskID, w core.Waiting, describe func(context.Context) (*TaskResult, error)) (*TaskResult, error) {
+	return core.Await(ctx, w, fmt.Sprintf("vpc WaitForTask %.64q", taskID), describe, func(res *TaskResult) (bool, error) {
 		switch res.Status { // the task queries return no other status than these three
 		case TaskSucceeded:
-			return res, nil
+			return true, nil
 		case TaskFailed:
-			return res, &qerrors.TaskFailedError{TaskID: string(taskID), Code: res.ErrorCode, Message: res.ErrorMessage}
+			return true, &qerrors.TaskFailedError{TaskID: string(taskID), Code: res.ErrorCode, Message: res.ErrorMessage}
 		}
-		if waited >= cfg.maxWait {
-			return res, timeout(polls)
-		}
-		// Equal jitter: between half the delay and the delay, never past the end of the wait.
-		pause := delay/2 + rand.N(delay/2+1)
-		pause = min(max(pause, cfg.pollMin), cfg.pollMax, cfg.maxWait-waited)
-		if err := cfg.clock.Sleep(ctx, pause); err != nil {
-			return nil, fmt.Errorf("vpc WaitForTask %.64q: task still running after %v and %d polls: %w", taskID, cfg.clock.Now().Sub(start), polls, err)
-		}
-		if cfg.clock.Now().Sub(start) >= cfg.maxWait {
-			// The wait is over: a poll now would have no time left.
-			return res, timeout(polls)
-		}
-		delay = min(delay*2, cfg.pollMax)
-	}
-}
-
-// errPollCut marks a poll cut short by the end of the maximum wait.
-var errPollCut = errors.New("poll cut short by the maximum wait")
-
-// poll describes the task within left, the rest of the maximum wait.
-func poll(ctx context.Context, left time.Duration, describe func(context.Context) (*TaskResult, error)) (*TaskResult, error) {
-	pctx, cancel := context.WithTimeoutCause(ctx, left, errPollCut)
-	defer cancel()
-	res, err := describe(pctx)
-	if err != nil && ctx.Err() == nil && context.Cause(pctx) == errPollCut {
-		return nil, errPollCut
-	}
-	return res, err
+		return false, nil
+	})
 }
 
 // AttachClassicLinkVpcAndWait attaches and waits for the task to finish,
 // returning the finished task's result. The input and the wait options are
 // checked before anything is sent.
 func (c *Client) AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -177,14 +87,14 @@ func (c *Client) AttachClassicLinkVpcAndWait(ctx context.Context, in *AttachClas
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, out.TaskID, cfg, c.describeTask(out.TaskID))
+	return c.wait(ctx, out.TaskID, w, c.describeTask(out.TaskID))
 }
 
 // DetachClassicLinkVpcAndWait detaches and waits for the task to finish,
 // returning the finished task's result. The input and the wait options are
 // checked before anything is sent.
 func (c *Client) DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClassicLinkVpcInput, opts ...WaitOption) (*TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -192,18 +102,18 @@ func (c *Client) DetachClassicLinkVpcAndWait(ctx context.Context, in *DetachClas
 	if err != nil {
 		return nil, err
 	}
-	return c.wait(ctx, out.TaskID, cfg, c.describeTask(out.TaskID))
+	return c.wait(ctx, out.TaskID, w, c.describeTask(out.TaskID))
 }
 
 // waitTaskResult waits for a task of the EIP and IPv6 actions, polling
 // DescribeTaskResult with its numeric TaskId (as the answer gives it: a
 // number, or a number written as a string).
-func (c *Client) waitTaskResult(ctx context.Context, taskID string, cfg waitConfig) (*TaskResult, error) {
+func (c *Client) waitTaskResult(ctx context.Context, taskID string, w core.Waiting) (*TaskResult, error) {
 	n, err := strconv.ParseUint(taskID, 10, 64)
 	if err != nil {
 		return nil, c.core.Malformed(opDescribeTaskResult, "TaskId %.64q is not a number", taskID)
 	}
-	return c.wait(ctx, TaskID(taskID), cfg, func(ctx context.Context) (*TaskResult, error) {
+	return c.wait(ctx, TaskID(taskID), w, func(ctx context.Context) (*TaskResult, error) {
 		out, err := c.DescribeTaskResult(ctx, &DescribeTaskResultInput{TaskID: common.Some(n)})
 		if err != nil {
 			return nil, err

@@ -2,14 +2,18 @@
 
 package vpc
 
-import "context"
+import (
+	"context"
+
+	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
+)
 
 // AdjustPublicAddressAndWait calls AdjustPublicAddress and waits for its task
 // to finish, polling DescribeTaskResult with the answer's TaskId (see
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) AdjustPublicAddressAndWait(ctx context.Context, in *AdjustPublicAddressInput, opts ...WaitOption) (*AdjustPublicAddressOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -17,7 +21,7 @@ func (c *Client) AdjustPublicAddressAndWait(ctx context.Context, in *AdjustPubli
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -26,7 +30,7 @@ func (c *Client) AdjustPublicAddressAndWait(ctx context.Context, in *AdjustPubli
 // for the wait and its errors). The wait options are checked before anything
 // is sent.
 func (c *Client) AllocateAddressesAndWait(ctx context.Context, in *AllocateAddressesInput, opts ...WaitOption) (*AllocateAddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -34,7 +38,7 @@ func (c *Client) AllocateAddressesAndWait(ctx context.Context, in *AllocateAddre
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -43,7 +47,7 @@ func (c *Client) AllocateAddressesAndWait(ctx context.Context, in *AllocateAddre
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) AllocateIPv6AddressesAndWait(ctx context.Context, in *AllocateIPv6AddressesInput, opts ...WaitOption) (*AllocateIPv6AddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -51,7 +55,7 @@ func (c *Client) AllocateIPv6AddressesAndWait(ctx context.Context, in *AllocateI
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -60,7 +64,7 @@ func (c *Client) AllocateIPv6AddressesAndWait(ctx context.Context, in *AllocateI
 // TaskId (see WaitForTask for the wait and its errors). The wait options are
 // checked before anything is sent.
 func (c *Client) AllocateIp6AddressesBandwidthAndWait(ctx context.Context, in *AllocateIp6AddressesBandwidthInput, opts ...WaitOption) (*AllocateIp6AddressesBandwidthOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,7 +72,7 @@ func (c *Client) AllocateIp6AddressesBandwidthAndWait(ctx context.Context, in *A
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -77,7 +81,7 @@ func (c *Client) AllocateIp6AddressesBandwidthAndWait(ctx context.Context, in *A
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) AssignIpv6AddressesAndWait(ctx context.Context, in *AssignIpv6AddressesInput, opts ...WaitOption) (*AssignIpv6AddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -85,7 +89,7 @@ func (c *Client) AssignIpv6AddressesAndWait(ctx context.Context, in *AssignIpv6A
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -94,7 +98,7 @@ func (c *Client) AssignIpv6AddressesAndWait(ctx context.Context, in *AssignIpv6A
 // (see WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) AssignPrivateIpAddressesAndWait(ctx context.Context, in *AssignPrivateIpAddressesInput, opts ...WaitOption) (*AssignPrivateIpAddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -102,7 +106,7 @@ func (c *Client) AssignPrivateIpAddressesAndWait(ctx context.Context, in *Assign
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -111,7 +115,7 @@ func (c *Client) AssignPrivateIpAddressesAndWait(ctx context.Context, in *Assign
 // for the wait and its errors). The wait options are checked before anything
 // is sent.
 func (c *Client) AssociateAddressAndWait(ctx context.Context, in *AssociateAddressInput, opts ...WaitOption) (*AssociateAddressOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -119,7 +123,7 @@ func (c *Client) AssociateAddressAndWait(ctx context.Context, in *AssociateAddre
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -128,7 +132,7 @@ func (c *Client) AssociateAddressAndWait(ctx context.Context, in *AssociateAddre
 // RequestId (see WaitForTask for the wait and its errors). The wait options
 // are checked before anything is sent.
 func (c *Client) AssociateDhcpIpWithAddressIpAndWait(ctx context.Context, in *AssociateDhcpIpWithAddressIpInput, opts ...WaitOption) (*AssociateDhcpIpWithAddressIpOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -136,7 +140,7 @@ func (c *Client) AssociateDhcpIpWithAddressIpAndWait(ctx context.Context, in *As
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -145,7 +149,7 @@ func (c *Client) AssociateDhcpIpWithAddressIpAndWait(ctx context.Context, in *As
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) AttachNetworkInterfaceAndWait(ctx context.Context, in *AttachNetworkInterfaceInput, opts ...WaitOption) (*AttachNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -153,7 +157,7 @@ func (c *Client) AttachNetworkInterfaceAndWait(ctx context.Context, in *AttachNe
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -162,7 +166,7 @@ func (c *Client) AttachNetworkInterfaceAndWait(ctx context.Context, in *AttachNe
 // call's RequestId (see WaitForTask for the wait and its errors). The wait
 // options are checked before anything is sent.
 func (c *Client) CreateAndAttachNetworkInterfaceAndWait(ctx context.Context, in *CreateAndAttachNetworkInterfaceInput, opts ...WaitOption) (*CreateAndAttachNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,7 +174,7 @@ func (c *Client) CreateAndAttachNetworkInterfaceAndWait(ctx context.Context, in 
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -179,7 +183,7 @@ func (c *Client) CreateAndAttachNetworkInterfaceAndWait(ctx context.Context, in 
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) CreateNetworkInterfaceAndWait(ctx context.Context, in *CreateNetworkInterfaceInput, opts ...WaitOption) (*CreateNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -187,7 +191,7 @@ func (c *Client) CreateNetworkInterfaceAndWait(ctx context.Context, in *CreateNe
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -196,7 +200,7 @@ func (c *Client) CreateNetworkInterfaceAndWait(ctx context.Context, in *CreateNe
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) CreateVpnConnectionAndWait(ctx context.Context, in *CreateVpnConnectionInput, opts ...WaitOption) (*CreateVpnConnectionOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -204,7 +208,7 @@ func (c *Client) CreateVpnConnectionAndWait(ctx context.Context, in *CreateVpnCo
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -213,7 +217,7 @@ func (c *Client) CreateVpnConnectionAndWait(ctx context.Context, in *CreateVpnCo
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) DeleteAddressTemplateAndWait(ctx context.Context, in *DeleteAddressTemplateInput, opts ...WaitOption) (*DeleteAddressTemplateOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -221,7 +225,7 @@ func (c *Client) DeleteAddressTemplateAndWait(ctx context.Context, in *DeleteAdd
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -230,7 +234,7 @@ func (c *Client) DeleteAddressTemplateAndWait(ctx context.Context, in *DeleteAdd
 // RequestId (see WaitForTask for the wait and its errors). The wait options
 // are checked before anything is sent.
 func (c *Client) DeleteAddressTemplateGroupAndWait(ctx context.Context, in *DeleteAddressTemplateGroupInput, opts ...WaitOption) (*DeleteAddressTemplateGroupOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -238,7 +242,7 @@ func (c *Client) DeleteAddressTemplateGroupAndWait(ctx context.Context, in *Dele
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -247,7 +251,7 @@ func (c *Client) DeleteAddressTemplateGroupAndWait(ctx context.Context, in *Dele
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) DeleteDhcpIpAndWait(ctx context.Context, in *DeleteDhcpIpInput, opts ...WaitOption) (*DeleteDhcpIpOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -255,7 +259,7 @@ func (c *Client) DeleteDhcpIpAndWait(ctx context.Context, in *DeleteDhcpIpInput,
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -264,7 +268,7 @@ func (c *Client) DeleteDhcpIpAndWait(ctx context.Context, in *DeleteDhcpIpInput,
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) DeleteHaVipAndWait(ctx context.Context, in *DeleteHaVipInput, opts ...WaitOption) (*DeleteHaVipOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -272,7 +276,7 @@ func (c *Client) DeleteHaVipAndWait(ctx context.Context, in *DeleteHaVipInput, o
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -281,7 +285,7 @@ func (c *Client) DeleteHaVipAndWait(ctx context.Context, in *DeleteHaVipInput, o
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) DeleteNetworkInterfaceAndWait(ctx context.Context, in *DeleteNetworkInterfaceInput, opts ...WaitOption) (*DeleteNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -289,7 +293,7 @@ func (c *Client) DeleteNetworkInterfaceAndWait(ctx context.Context, in *DeleteNe
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -298,7 +302,7 @@ func (c *Client) DeleteNetworkInterfaceAndWait(ctx context.Context, in *DeleteNe
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) DeleteServiceTemplateAndWait(ctx context.Context, in *DeleteServiceTemplateInput, opts ...WaitOption) (*DeleteServiceTemplateOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -306,7 +310,7 @@ func (c *Client) DeleteServiceTemplateAndWait(ctx context.Context, in *DeleteSer
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -315,7 +319,7 @@ func (c *Client) DeleteServiceTemplateAndWait(ctx context.Context, in *DeleteSer
 // RequestId (see WaitForTask for the wait and its errors). The wait options
 // are checked before anything is sent.
 func (c *Client) DeleteServiceTemplateGroupAndWait(ctx context.Context, in *DeleteServiceTemplateGroupInput, opts ...WaitOption) (*DeleteServiceTemplateGroupOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -323,7 +327,7 @@ func (c *Client) DeleteServiceTemplateGroupAndWait(ctx context.Context, in *Dele
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -333,7 +337,7 @@ func (c *Client) DeleteServiceTemplateGroupAndWait(ctx context.Context, in *Dele
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) DescribeAddressTemplateGroupInstancesAndWait(ctx context.Context, in *DescribeAddressTemplateGroupInstancesInput, opts ...WaitOption) (*DescribeAddressTemplateGroupInstancesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -341,7 +345,7 @@ func (c *Client) DescribeAddressTemplateGroupInstancesAndWait(ctx context.Contex
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -350,7 +354,7 @@ func (c *Client) DescribeAddressTemplateGroupInstancesAndWait(ctx context.Contex
 // DescribeVpcTaskResult with the call's RequestId (see WaitForTask for the
 // wait and its errors). The wait options are checked before anything is sent.
 func (c *Client) DescribeAddressTemplateInstancesAndWait(ctx context.Context, in *DescribeAddressTemplateInstancesInput, opts ...WaitOption) (*DescribeAddressTemplateInstancesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -358,7 +362,7 @@ func (c *Client) DescribeAddressTemplateInstancesAndWait(ctx context.Context, in
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -368,7 +372,7 @@ func (c *Client) DescribeAddressTemplateInstancesAndWait(ctx context.Context, in
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) DescribeServiceTemplateGroupInstancesAndWait(ctx context.Context, in *DescribeServiceTemplateGroupInstancesInput, opts ...WaitOption) (*DescribeServiceTemplateGroupInstancesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -376,7 +380,7 @@ func (c *Client) DescribeServiceTemplateGroupInstancesAndWait(ctx context.Contex
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -385,7 +389,7 @@ func (c *Client) DescribeServiceTemplateGroupInstancesAndWait(ctx context.Contex
 // DescribeVpcTaskResult with the call's RequestId (see WaitForTask for the
 // wait and its errors). The wait options are checked before anything is sent.
 func (c *Client) DescribeServiceTemplateInstancesAndWait(ctx context.Context, in *DescribeServiceTemplateInstancesInput, opts ...WaitOption) (*DescribeServiceTemplateInstancesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -393,7 +397,7 @@ func (c *Client) DescribeServiceTemplateInstancesAndWait(ctx context.Context, in
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -402,7 +406,7 @@ func (c *Client) DescribeServiceTemplateInstancesAndWait(ctx context.Context, in
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) DetachNetworkInterfaceAndWait(ctx context.Context, in *DetachNetworkInterfaceInput, opts ...WaitOption) (*DetachNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -410,7 +414,7 @@ func (c *Client) DetachNetworkInterfaceAndWait(ctx context.Context, in *DetachNe
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -419,7 +423,7 @@ func (c *Client) DetachNetworkInterfaceAndWait(ctx context.Context, in *DetachNe
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) DisassociateAddressAndWait(ctx context.Context, in *DisassociateAddressInput, opts ...WaitOption) (*DisassociateAddressOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -427,7 +431,7 @@ func (c *Client) DisassociateAddressAndWait(ctx context.Context, in *Disassociat
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -436,7 +440,7 @@ func (c *Client) DisassociateAddressAndWait(ctx context.Context, in *Disassociat
 // call's RequestId (see WaitForTask for the wait and its errors). The wait
 // options are checked before anything is sent.
 func (c *Client) DisassociateDhcpIpWithAddressIpAndWait(ctx context.Context, in *DisassociateDhcpIpWithAddressIpInput, opts ...WaitOption) (*DisassociateDhcpIpWithAddressIpOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -444,7 +448,7 @@ func (c *Client) DisassociateDhcpIpWithAddressIpAndWait(ctx context.Context, in 
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -453,7 +457,7 @@ func (c *Client) DisassociateDhcpIpWithAddressIpAndWait(ctx context.Context, in 
 // (see WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) HaVipAssociateAddressIpAndWait(ctx context.Context, in *HaVipAssociateAddressIpInput, opts ...WaitOption) (*HaVipAssociateAddressIpOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -461,7 +465,7 @@ func (c *Client) HaVipAssociateAddressIpAndWait(ctx context.Context, in *HaVipAs
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -470,7 +474,7 @@ func (c *Client) HaVipAssociateAddressIpAndWait(ctx context.Context, in *HaVipAs
 // RequestId (see WaitForTask for the wait and its errors). The wait options
 // are checked before anything is sent.
 func (c *Client) HaVipDisassociateAddressIpAndWait(ctx context.Context, in *HaVipDisassociateAddressIpInput, opts ...WaitOption) (*HaVipDisassociateAddressIpOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -478,7 +482,7 @@ func (c *Client) HaVipDisassociateAddressIpAndWait(ctx context.Context, in *HaVi
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -487,7 +491,7 @@ func (c *Client) HaVipDisassociateAddressIpAndWait(ctx context.Context, in *HaVi
 // (see WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) MigrateNetworkInterfaceAndWait(ctx context.Context, in *MigrateNetworkInterfaceInput, opts ...WaitOption) (*MigrateNetworkInterfaceOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -495,7 +499,7 @@ func (c *Client) MigrateNetworkInterfaceAndWait(ctx context.Context, in *Migrate
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -504,7 +508,7 @@ func (c *Client) MigrateNetworkInterfaceAndWait(ctx context.Context, in *Migrate
 // (see WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) MigratePrivateIpAddressAndWait(ctx context.Context, in *MigratePrivateIpAddressInput, opts ...WaitOption) (*MigratePrivateIpAddressOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -512,7 +516,7 @@ func (c *Client) MigratePrivateIpAddressAndWait(ctx context.Context, in *Migrate
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -521,7 +525,7 @@ func (c *Client) MigratePrivateIpAddressAndWait(ctx context.Context, in *Migrate
 // call's RequestId (see WaitForTask for the wait and its errors). The wait
 // options are checked before anything is sent.
 func (c *Client) ModifyAddressTemplateAttributeAndWait(ctx context.Context, in *ModifyAddressTemplateAttributeInput, opts ...WaitOption) (*ModifyAddressTemplateAttributeOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -529,7 +533,7 @@ func (c *Client) ModifyAddressTemplateAttributeAndWait(ctx context.Context, in *
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -539,7 +543,7 @@ func (c *Client) ModifyAddressTemplateAttributeAndWait(ctx context.Context, in *
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) ModifyAddressTemplateGroupAttributeAndWait(ctx context.Context, in *ModifyAddressTemplateGroupAttributeInput, opts ...WaitOption) (*ModifyAddressTemplateGroupAttributeOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -547,7 +551,7 @@ func (c *Client) ModifyAddressTemplateGroupAttributeAndWait(ctx context.Context,
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -556,7 +560,7 @@ func (c *Client) ModifyAddressTemplateGroupAttributeAndWait(ctx context.Context,
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) ModifyAddressesBandwidthAndWait(ctx context.Context, in *ModifyAddressesBandwidthInput, opts ...WaitOption) (*ModifyAddressesBandwidthOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -564,7 +568,7 @@ func (c *Client) ModifyAddressesBandwidthAndWait(ctx context.Context, in *Modify
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -573,7 +577,7 @@ func (c *Client) ModifyAddressesBandwidthAndWait(ctx context.Context, in *Modify
 // call's RequestId (see WaitForTask for the wait and its errors). The wait
 // options are checked before anything is sent.
 func (c *Client) ModifyServiceTemplateAttributeAndWait(ctx context.Context, in *ModifyServiceTemplateAttributeInput, opts ...WaitOption) (*ModifyServiceTemplateAttributeOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -581,7 +585,7 @@ func (c *Client) ModifyServiceTemplateAttributeAndWait(ctx context.Context, in *
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -591,7 +595,7 @@ func (c *Client) ModifyServiceTemplateAttributeAndWait(ctx context.Context, in *
 // the wait and its errors). The wait options are checked before anything is
 // sent.
 func (c *Client) ModifyServiceTemplateGroupAttributeAndWait(ctx context.Context, in *ModifyServiceTemplateGroupAttributeInput, opts ...WaitOption) (*ModifyServiceTemplateGroupAttributeOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -599,7 +603,7 @@ func (c *Client) ModifyServiceTemplateGroupAttributeAndWait(ctx context.Context,
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -608,7 +612,7 @@ func (c *Client) ModifyServiceTemplateGroupAttributeAndWait(ctx context.Context,
 // for the wait and its errors). The wait options are checked before anything
 // is sent.
 func (c *Client) ReleaseAddressesAndWait(ctx context.Context, in *ReleaseAddressesInput, opts ...WaitOption) (*ReleaseAddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -616,7 +620,7 @@ func (c *Client) ReleaseAddressesAndWait(ctx context.Context, in *ReleaseAddress
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -625,7 +629,7 @@ func (c *Client) ReleaseAddressesAndWait(ctx context.Context, in *ReleaseAddress
 // TaskId (see WaitForTask for the wait and its errors). The wait options are
 // checked before anything is sent.
 func (c *Client) ReleaseIp6AddressesBandwidthAndWait(ctx context.Context, in *ReleaseIp6AddressesBandwidthInput, opts ...WaitOption) (*ReleaseIp6AddressesBandwidthOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -633,7 +637,7 @@ func (c *Client) ReleaseIp6AddressesBandwidthAndWait(ctx context.Context, in *Re
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -642,7 +646,7 @@ func (c *Client) ReleaseIp6AddressesBandwidthAndWait(ctx context.Context, in *Re
 // for the wait and its errors). The wait options are checked before anything
 // is sent.
 func (c *Client) TransformAddressAndWait(ctx context.Context, in *TransformAddressInput, opts ...WaitOption) (*TransformAddressOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -650,7 +654,7 @@ func (c *Client) TransformAddressAndWait(ctx context.Context, in *TransformAddre
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)
+	res, err := c.waitTaskResult(ctx, taskIDText(out.TaskID), w)
 	return out, res, err
 }
 
@@ -659,7 +663,7 @@ func (c *Client) TransformAddressAndWait(ctx context.Context, in *TransformAddre
 // WaitForTask for the wait and its errors). The wait options are checked
 // before anything is sent.
 func (c *Client) UnassignIpv6AddressesAndWait(ctx context.Context, in *UnassignIpv6AddressesInput, opts ...WaitOption) (*UnassignIpv6AddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -667,7 +671,7 @@ func (c *Client) UnassignIpv6AddressesAndWait(ctx context.Context, in *UnassignI
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }
 
@@ -676,7 +680,7 @@ func (c *Client) UnassignIpv6AddressesAndWait(ctx context.Context, in *UnassignI
 // RequestId (see WaitForTask for the wait and its errors). The wait options
 // are checked before anything is sent.
 func (c *Client) UnassignPrivateIpAddressesAndWait(ctx context.Context, in *UnassignPrivateIpAddressesInput, opts ...WaitOption) (*UnassignPrivateIpAddressesOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -684,6 +688,6 @@ func (c *Client) UnassignPrivateIpAddressesAndWait(ctx context.Context, in *Unas
 	if err != nil {
 		return nil, nil, err
 	}
-	res, err := c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))
+	res, err := c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))
 	return out, res, err
 }

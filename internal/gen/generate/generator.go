@@ -432,27 +432,27 @@ func (g *generator) takesClientToken(a model.Action) bool {
 // waitTaskResult for numeric TaskIds); nil when the service has none.
 func (g *generator) waiters() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%spackage %s\n\nimport \"context\"\n\n", header, g.s.Name)
+	fmt.Fprintf(&b, "%spackage %s\n\nimport (\n\"context\"\n\n\"github.com/qcloudkit/qcloud-sdk-go/internal/core\"\n)\n\n", header, g.s.Name)
 	n := 0
 	for _, a := range g.actions {
 		var wait, how string
 		switch a.Task {
 		case "request_id":
 			how = "polling DescribeVpcTaskResult with the call's RequestId"
-			wait = "c.wait(ctx, TaskID(out.RequestID), cfg, c.describeTask(TaskID(out.RequestID)))"
+			wait = "c.wait(ctx, TaskID(out.RequestID), w, c.describeTask(TaskID(out.RequestID)))"
 		case "task_id":
 			if member(g.s.Object(a.Output), "TaskId") == nil {
 				continue
 			}
 			how = "polling DescribeTaskResult with the answer's TaskId"
-			wait = "c.waitTaskResult(ctx, taskIDText(out.TaskID), cfg)"
+			wait = "c.waitTaskResult(ctx, taskIDText(out.TaskID), w)"
 		default:
 			continue
 		}
 		n++
 		wrapComment(&b, "", fmt.Sprintf("%sAndWait calls %s and waits for its task to finish, %s (see WaitForTask for the wait and its errors). The wait options are checked before anything is sent.", a.Name, a.Name, how))
 		fmt.Fprintf(&b, `func (c *Client) %[1]sAndWait(ctx context.Context, in *%[1]sInput, opts ...WaitOption) (*%[1]sOutput, *TaskResult, error) {
-	cfg, err := newWaitConfig(opts)
+	w, err := core.NewWaiting(opts)
 	if err != nil {
 		return nil, nil, err
 	}
