@@ -74,6 +74,7 @@ type (
 	}
 	vendorExamples struct {
 		Actions map[string][]struct {
+			Input  string `json:"input"`
 			Output string `json:"output"`
 		} `json:"actions"`
 	}
@@ -137,8 +138,12 @@ func run(spec, service, out, examplesOut string) error {
 		return err
 	}
 	answers := map[string][]json.RawMessage{}
+	requests := map[string][]exampleRequest{}
 	for name, list := range ex.Actions {
 		for _, e := range list {
+			if r, ok := parseRequest(e.Input); ok {
+				requests[name] = append(requests[name], r)
+			}
 			var v any
 			dec := json.NewDecoder(strings.NewReader(e.Output))
 			dec.UseNumber()
@@ -152,7 +157,46 @@ func run(spec, service, out, examplesOut string) error {
 			answers[name] = append(answers[name], b)
 		}
 	}
-	return writeJSON(examplesOut, answers)
+	if err := writeJSON(examplesOut, answers); err != nil {
+		return err
+	}
+	return writeJSON(strings.TrimSuffix(examplesOut, "_examples.json")+"_requests.json", requests)
+}
+
+// exampleRequest is the parameters of an example request: a JSON body, or
+// the flattened query of a GET.
+type exampleRequest struct {
+	JSON  any               `json:",omitempty"`
+	Query map[string]string `json:",omitempty"`
+}
+
+// parseRequest reads an example's request: "POST / HTTP/1.1" with headers
+// and a JSON body, or a GET URL with a parameter a line. Strings with
+// non-ASCII characters become "x".
+func parseRequest(in string) (exampleRequest, bool) {
+	if strings.HasPrefix(in, "POST") {
+		_, body, ok := strings.Cut(in, "\n\n")
+		dec := json.NewDecoder(strings.NewReader(body))
+		dec.UseNumber()
+		var v any
+		if !ok || dec.Decode(&v) != nil {
+			return exampleRequest{}, false
+		}
+		return exampleRequest{JSON: ascii(v)}, true
+	}
+	q := map[string]string{}
+	_, rest, _ := strings.Cut(in, "?")
+	for _, line := range strings.Split(rest, "\n") {
+		k, v, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "&"), "=")
+		if !ok || k == "Action" {
+			continue
+		}
+		if strings.ContainsFunc(v, func(r rune) bool { return r > 127 }) {
+			v = "x"
+		}
+		q[k] = v
+	}
+	return exampleRequest{Query: q}, true
 }
 
 // example keeps a short ASCII example, which states a fact (a format, an

@@ -1,7 +1,8 @@
 // Package models holds the SDK's models of the services it generates
-// (<service>.json, written by internal/gen/derive) and the vendor's example
-// answers (<service>_examples.json), for the fakes, which check requests
-// against a model and answer with its examples, and for the tests.
+// (<service>.json, written by internal/gen/derive), and the vendor's example
+// answers (<service>_examples.json) and requests (<service>_requests.json):
+// for the fakes, which check requests against a model and answer with its
+// examples, and for the tests.
 package models
 
 import (
@@ -40,4 +41,24 @@ func Examples(service string) (map[string][]json.RawMessage, error) {
 		return nil, fmt.Errorf("examples %s: %w", service, err)
 	}
 	return ex, nil
+}
+
+// Request is the parameters of one of the vendor's example requests: a
+// JSON body, or the flattened query of a GET.
+type Request struct {
+	JSON  json.RawMessage   `json:",omitempty"`
+	Query map[string]string `json:",omitempty"`
+}
+
+// Requests returns the example requests of service's actions, by action.
+func Requests(service string) (map[string][]Request, error) {
+	b, err := files.ReadFile(service + "_requests.json")
+	if err != nil {
+		return nil, err
+	}
+	var r map[string][]Request
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("requests %s: %w", service, err)
+	}
+	return r, nil
 }
