@@ -4,8 +4,9 @@ import "encoding/json"
 
 // Value is an optional input of an action: the zero Value is unset and is
 // not sent; Some(v) is set and sends v, even a zero v (false, 0, ""). It is
-// the one mechanism of every optional member of the generated inputs;
-// required members are plain values, and lists are unset when nil.
+// the one mechanism of every optional member of the generated inputs, and
+// of the optional objects, bools and numbers of the objects an input may
+// hold; required members are plain values, and lists are unset when nil.
 //
 //	in := &vpc.CreateVpcInput{VpcName: "web", CidrBlock: "10.0.0.0/16", EnableMulticast: common.Some("false")}
 type Value[T any] struct {

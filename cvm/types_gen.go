@@ -2325,7 +2325,7 @@ type ActionTimer struct {
 	// ActionTime is the member ActionTime (example: 2024-05-29T11:26:40Z).
 	ActionTime string `json:"ActionTime,omitzero"`
 	// Externals is the member Externals.
-	Externals Externals `json:"Externals,omitzero"`
+	Externals common.Value[Externals] `json:"Externals,omitzero"`
 	// ActionTimerID is the member ActionTimerId (example: 57z0f8ef-8112-460f-8203-fab753580f68).
 	ActionTimerID string `json:"ActionTimerId,omitzero"`
 	// Status is the member Status (example: UNDO).
@@ -2457,9 +2457,9 @@ type ChcHostDeniedActions struct {
 // CpuTopology is the object CpuTopology of the API.
 type CpuTopology struct {
 	// CoreCount is the member CoreCount (example: 4).
-	CoreCount int64 `json:"CoreCount,omitzero"`
+	CoreCount common.Value[int64] `json:"CoreCount,omitzero"`
 	// ThreadPerCore is the member ThreadPerCore (example: 2).
-	ThreadPerCore int64 `json:"ThreadPerCore,omitzero"`
+	ThreadPerCore common.Value[int64] `json:"ThreadPerCore,omitzero"`
 }
 
 // DataDisk is the object DataDisk of the API.
@@ -2471,19 +2471,19 @@ type DataDisk struct {
 	// DiskID is the member DiskId (example: disk-ciezoimt).
 	DiskID string `json:"DiskId,omitzero"`
 	// DeleteWithInstance is the member DeleteWithInstance (example: true).
-	DeleteWithInstance bool `json:"DeleteWithInstance,omitzero"`
+	DeleteWithInstance common.Value[bool] `json:"DeleteWithInstance,omitzero"`
 	// SnapshotID is the member SnapshotId (example: snap-6yczrj8x).
 	SnapshotID string `json:"SnapshotId,omitzero"`
 	// Encrypt is the member Encrypt (example: false).
-	Encrypt bool `json:"Encrypt,omitzero"`
+	Encrypt common.Value[bool] `json:"Encrypt,omitzero"`
 	// KmsKeyID is the member KmsKeyId (example: kms-abcd1234).
 	KmsKeyID string `json:"KmsKeyId,omitzero"`
 	// ThroughputPerformance is the member ThroughputPerformance (example: 20).
-	ThroughputPerformance int64 `json:"ThroughputPerformance,omitzero"`
+	ThroughputPerformance common.Value[int64] `json:"ThroughputPerformance,omitzero"`
 	// CdcID is the member CdcId (example: cdc-1648zauv).
 	CdcID string `json:"CdcId,omitzero"`
 	// BurstPerformance is the member BurstPerformance (example: false).
-	BurstPerformance bool `json:"BurstPerformance,omitzero"`
+	BurstPerformance common.Value[bool] `json:"BurstPerformance,omitzero"`
 	// DiskName is the member DiskName (example: MyDiskName).
 	DiskName string `json:"DiskName,omitzero"`
 }
@@ -2531,21 +2531,21 @@ type DisasterRecoverGroupQuota struct {
 // EnhancedService is the object EnhancedService of the API.
 type EnhancedService struct {
 	// SecurityService is the member SecurityService.
-	SecurityService RunSecurityServiceEnabled `json:"SecurityService,omitzero"`
+	SecurityService common.Value[RunSecurityServiceEnabled] `json:"SecurityService,omitzero"`
 	// MonitorService is the member MonitorService.
-	MonitorService RunMonitorServiceEnabled `json:"MonitorService,omitzero"`
+	MonitorService common.Value[RunMonitorServiceEnabled] `json:"MonitorService,omitzero"`
 	// AutomationService is the member AutomationService.
-	AutomationService RunAutomationServiceEnabled `json:"AutomationService,omitzero"`
+	AutomationService common.Value[RunAutomationServiceEnabled] `json:"AutomationService,omitzero"`
 }
 
 // Externals is the object Externals of the API.
 type Externals struct {
 	// ReleaseAddress is the member ReleaseAddress (example: true).
-	ReleaseAddress bool `json:"ReleaseAddress,omitzero"`
+	ReleaseAddress common.Value[bool] `json:"ReleaseAddress,omitzero"`
 	// UnsupportNetworks is the member UnsupportNetworks (example: VPC1.0).
 	UnsupportNetworks []string `json:"UnsupportNetworks,omitzero"`
 	// StorageBlockAttr is the member StorageBlockAttr.
-	StorageBlockAttr StorageBlock `json:"StorageBlockAttr,omitzero"`
+	StorageBlockAttr common.Value[StorageBlock] `json:"StorageBlockAttr,omitzero"`
 }
 
 // Filter is the object Filter of the API.
@@ -2959,9 +2959,9 @@ type InternetAccessible struct {
 	// InternetChargeType is the member InternetChargeType (example: BANDWIDTH_PREPAID).
 	InternetChargeType string `json:"InternetChargeType,omitzero"`
 	// InternetMaxBandwidthOut is the member InternetMaxBandwidthOut (example: 10).
-	InternetMaxBandwidthOut int64 `json:"InternetMaxBandwidthOut,omitzero"`
+	InternetMaxBandwidthOut common.Value[int64] `json:"InternetMaxBandwidthOut,omitzero"`
 	// PublicIPAssigned is the member PublicIpAssigned (example: false).
-	PublicIPAssigned bool `json:"PublicIpAssigned,omitzero"`
+	PublicIPAssigned common.Value[bool] `json:"PublicIpAssigned,omitzero"`
 	// BandwidthPackageID is the member BandwidthPackageId (example: bwp-h1ro).
 	BandwidthPackageID string `json:"BandwidthPackageId,omitzero"`
 	// InternetServiceProvider is the member InternetServiceProvider (example: BGP).
@@ -3061,7 +3061,7 @@ type LaunchTemplate struct {
 	// LaunchTemplateID is the member LaunchTemplateId (example: lt-rf6ogz48).
 	LaunchTemplateID string `json:"LaunchTemplateId,omitzero"`
 	// LaunchTemplateVersion is the member LaunchTemplateVersion (example: 1).
-	LaunchTemplateVersion uint64 `json:"LaunchTemplateVersion,omitzero"`
+	LaunchTemplateVersion common.Value[uint64] `json:"LaunchTemplateVersion,omitzero"`
 }
 
 // LaunchTemplateInfo is the object LaunchTemplateInfo of the API.
@@ -3205,7 +3205,7 @@ type NetworkInterfaces struct {
 	// SecurityGroupIDs is the member SecurityGroupIds (example: ["sg-os13k3gt"]).
 	SecurityGroupIDs []string `json:"SecurityGroupIds,omitzero"`
 	// DeleteWithInstance is the member DeleteWithInstance (example: false).
-	DeleteWithInstance bool `json:"DeleteWithInstance,omitzero"`
+	DeleteWithInstance common.Value[bool] `json:"DeleteWithInstance,omitzero"`
 }
 
 // OperationCountLimit is the object OperationCountLimit of the API.
@@ -3235,7 +3235,7 @@ type Placement struct {
 	// Zone is the member Zone (example: ap-guangzhou-4).
 	Zone string `json:"Zone"`
 	// ProjectID is the member ProjectId (example: 0).
-	ProjectID int64 `json:"ProjectId,omitzero"`
+	ProjectID common.Value[int64] `json:"ProjectId,omitzero"`
 	// HostIDs is the member HostIds (example: ["host-o5i742go"]).
 	HostIDs []string `json:"HostIds,omitzero"`
 	// HostID is the member HostId (example: host-o5i742go).
@@ -3409,19 +3409,19 @@ type ResourcePoolPackInstance struct {
 // RunAutomationServiceEnabled is the object RunAutomationServiceEnabled of the API.
 type RunAutomationServiceEnabled struct {
 	// Enabled is the member Enabled (example: true).
-	Enabled bool `json:"Enabled,omitzero"`
+	Enabled common.Value[bool] `json:"Enabled,omitzero"`
 }
 
 // RunMonitorServiceEnabled is the object RunMonitorServiceEnabled of the API.
 type RunMonitorServiceEnabled struct {
 	// Enabled is the member Enabled (example: true).
-	Enabled bool `json:"Enabled,omitzero"`
+	Enabled common.Value[bool] `json:"Enabled,omitzero"`
 }
 
 // RunSecurityServiceEnabled is the object RunSecurityServiceEnabled of the API.
 type RunSecurityServiceEnabled struct {
 	// Enabled is the member Enabled (example: false).
-	Enabled bool `json:"Enabled,omitzero"`
+	Enabled common.Value[bool] `json:"Enabled,omitzero"`
 }
 
 // SharePermission is the object SharePermission of the API.
@@ -3467,9 +3467,9 @@ type StorageBlock struct {
 	// Type is the member Type (example: LOCAL_PRO).
 	Type string `json:"Type,omitzero"`
 	// MinSize is the member MinSize (example: 100).
-	MinSize int64 `json:"MinSize,omitzero"`
+	MinSize common.Value[int64] `json:"MinSize,omitzero"`
 	// MaxSize is the member MaxSize (example: 200).
-	MaxSize int64 `json:"MaxSize,omitzero"`
+	MaxSize common.Value[int64] `json:"MaxSize,omitzero"`
 }
 
 // SyncImage is the object SyncImage of the API.
@@ -3487,13 +3487,13 @@ type SystemDisk struct {
 	// DiskID is the member DiskId (example: disk-xyzw1a3x).
 	DiskID string `json:"DiskId,omitzero"`
 	// DiskSize is the member DiskSize (example: 50).
-	DiskSize int64 `json:"DiskSize,omitzero"`
+	DiskSize common.Value[int64] `json:"DiskSize,omitzero"`
 	// CdcID is the member CdcId (example: cdc-xxxxxx).
 	CdcID string `json:"CdcId,omitzero"`
 	// DiskName is the member DiskName (example: name).
 	DiskName string `json:"DiskName,omitzero"`
 	// Encrypt is the member Encrypt (example: false).
-	Encrypt bool `json:"Encrypt,omitzero"`
+	Encrypt common.Value[bool] `json:"Encrypt,omitzero"`
 	// KmsKeyID is the member KmsKeyId (example: kms-abcd1234).
 	KmsKeyID string `json:"KmsKeyId,omitzero"`
 }
@@ -3529,11 +3529,11 @@ type VirtualPrivateCloud struct {
 	// SubnetID is the member SubnetId (example: subnet-2ks).
 	SubnetID string `json:"SubnetId"`
 	// AsVpcGateway is the member AsVpcGateway (example: false).
-	AsVpcGateway bool `json:"AsVpcGateway,omitzero"`
+	AsVpcGateway common.Value[bool] `json:"AsVpcGateway,omitzero"`
 	// PrivateIPAddresses is the member PrivateIpAddresses (example: ["10.0.0.1"]).
 	PrivateIPAddresses []string `json:"PrivateIpAddresses,omitzero"`
 	// Ipv6AddressCount is the member Ipv6AddressCount (example: 1).
-	Ipv6AddressCount uint64 `json:"Ipv6AddressCount,omitzero"`
+	Ipv6AddressCount common.Value[uint64] `json:"Ipv6AddressCount,omitzero"`
 }
 
 // ZoneInfo is the object ZoneInfo of the API.

@@ -57,60 +57,69 @@ func TestGeneratedBodiesEqualOfficial(t *testing.T) {
 		theirs, ours := reflect.ValueOf(s.theirs), reflect.ValueOf(s.ours)
 		compared := 0
 		for _, a := range m.Actions {
-			theirMethod := theirs.MethodByName(a.Name)
-			ourMethod := ours.MethodByName(a.Name)
-			if !theirMethod.IsValid() || !ourMethod.IsValid() || ourMethod.Type().In(1).Kind() != reflect.Pointer ||
-				ourMethod.Type().In(1).Elem().Name() != a.Name+"Input" {
-				continue // an action the official client lacks, or one written by hand
-			}
-			// The members the official client knows: it refuses others.
-			values, err := json.Marshal(restrict(sample(m, a.Input, 0), theirMethod.Type().In(0).Elem()))
-			require.NoError(t, err)
-			t.Run(s.name+"/"+a.Name, func(t *testing.T) {
-				req := reflect.New(theirMethod.Type().In(0).Elem())
-				req.Elem().FieldByName("BaseRequest").Set(reflect.ValueOf(&tchttp.BaseRequest{}))
-				req.Interface().(interface{ Init() *tchttp.BaseRequest }).Init().WithApiInfo(s.name, s.version, a.Name)
-				require.NoError(t, req.Interface().(interface{ FromJsonString(string) error }).FromJsonString(string(values)))
-				in := reflect.New(ourMethod.Type().In(1).Elem())
-				require.NoError(t, json.Unmarshal(values, in.Interface()))
+			for _, zero := range []bool{false, true} {
+				theirMethod := theirs.MethodByName(a.Name)
+				ourMethod := ours.MethodByName(a.Name)
+				if !theirMethod.IsValid() || !ourMethod.IsValid() || ourMethod.Type().In(1).Kind() != reflect.Pointer ||
+					ourMethod.Type().In(1).Elem().Name() != a.Name+"Input" {
+					continue // an action the official client lacks, or one written by hand
+				}
+				// The members the official client knows: it refuses others.
+				values, err := json.Marshal(restrict(sample(m, a.Input, 0, zero), theirMethod.Type().In(0).Elem()))
+				require.NoError(t, err)
+				name := s.name + "/" + a.Name
+				if zero {
+					name += "/zero"
+				}
+				t.Run(name, func(t *testing.T) {
+					req := reflect.New(theirMethod.Type().In(0).Elem())
+					req.Elem().FieldByName("BaseRequest").Set(reflect.ValueOf(&tchttp.BaseRequest{}))
+					req.Interface().(interface{ Init() *tchttp.BaseRequest }).Init().WithApiInfo(s.name, s.version, a.Name)
+					require.NoError(t, req.Interface().(interface{ FromJsonString(string) error }).FromJsonString(string(values)))
+					in := reflect.New(ourMethod.Type().In(1).Elem())
+					require.NoError(t, json.Unmarshal(values, in.Interface()))
 
-				before := len(requests())
-				theirMethod.Call([]reflect.Value{req})
-				ourMethod.Call([]reflect.Value{reflect.ValueOf(context.Background()), in})
-				reqs := requests()[before:]
-				require.Len(t, reqs, 2)
-				for _, r := range reqs {
-					assert.Equal(t, a.Name, r.header.Get("X-TC-Action"))
-					assert.Equal(t, s.version, r.header.Get("X-TC-Version"))
+					before := len(requests())
+					theirMethod.Call([]reflect.Value{req})
+					ourMethod.Call([]reflect.Value{reflect.ValueOf(context.Background()), in})
+					reqs := requests()[before:]
+					require.Len(t, reqs, 2)
+					for _, r := range reqs {
+						assert.Equal(t, a.Name, r.header.Get("X-TC-Action"))
+						assert.Equal(t, s.version, r.header.Get("X-TC-Version"))
+					}
+					// The same members and values; the order of members may differ
+					// where the vendor's two descriptions order them differently.
+					// This SDK gives a call a ClientToken where the action takes one
+					// and the official client is too old to know it.
+					theirsBody, oursBody := map[string]any{}, map[string]any{}
+					require.NoError(t, json.Unmarshal([]byte(reqs[0].body), &theirsBody))
+					require.NoError(t, json.Unmarshal([]byte(reqs[1].body), &oursBody))
+					if _, ok := theirsBody["ClientToken"]; !ok {
+						delete(oursBody, "ClientToken")
+					}
+					assert.Equal(t, theirsBody, oursBody)
+				})
+				if !zero {
+					compared++
 				}
-				// The same members and values; the order of members may differ
-				// where the vendor's two descriptions order them differently.
-				// This SDK gives a call a ClientToken where the action takes one
-				// and the official client is too old to know it.
-				theirsBody, oursBody := map[string]any{}, map[string]any{}
-				require.NoError(t, json.Unmarshal([]byte(reqs[0].body), &theirsBody))
-				require.NoError(t, json.Unmarshal([]byte(reqs[1].body), &oursBody))
-				if _, ok := theirsBody["ClientToken"]; !ok {
-					delete(oursBody, "ClientToken")
-				}
-				assert.Equal(t, theirsBody, oursBody)
-			})
-			compared++
+			}
 		}
 		assert.Greater(t, compared, s.min, "%s actions compared", s.name)
 	}
 }
 
 // sample is a value of object name with every member set: the member's
-// example where it has a scalar one, else a value of its type; lists hold
-// one element. Deeper than four levels, objects stay empty.
-func sample(m *model.Service, name string, depth int) map[string]any {
+// example where it has a scalar one, else a value of its type (with zero,
+// bools and numbers are false and 0); lists hold one element. Deeper than
+// four levels, objects stay empty.
+func sample(m *model.Service, name string, depth int, zero bool) map[string]any {
 	out := map[string]any{}
 	if depth > 4 {
 		return out
 	}
 	for _, mem := range m.Object(name).Members {
-		v := sampleElem(m, mem, depth)
+		v := sampleElem(m, mem, depth, zero)
 		if mem.Type == "list" {
 			v = []any{v}
 		}
@@ -119,13 +128,19 @@ func sample(m *model.Service, name string, depth int) map[string]any {
 	return out
 }
 
-func sampleElem(m *model.Service, mem model.Member, depth int) any {
+func sampleElem(m *model.Service, mem model.Member, depth int, zero bool) any {
 	switch mem.Elem {
 	case "int64", "int", "uint64":
+		if zero {
+			return 0
+		}
 		return 7
 	case "bool":
-		return true
+		return !zero
 	case "float":
+		if zero {
+			return 0.0
+		}
 		return 1.5
 	case "string", "datetime", "datetime_iso", "date":
 		if mem.Type != "list" && mem.Example != "" && !strings.ContainsAny(mem.Example, `[]{}"`) {
@@ -133,7 +148,7 @@ func sampleElem(m *model.Service, mem model.Member, depth int) any {
 		}
 		return "x-" + mem.Name
 	}
-	return sample(m, mem.Elem, depth+1)
+	return sample(m, mem.Elem, depth+1, zero)
 }
 
 // restrict keeps, of v (a sample), what a value of Go type t (an official
@@ -226,7 +241,7 @@ func TestOfficialClientsAcceptedByFakes(t *testing.T) {
 			if !method.IsValid() || slices.Contains(stateful, a.Name) {
 				continue
 			}
-			values, err := json.Marshal(restrict(sample(m, a.Input, 0), method.Type().In(0).Elem()))
+			values, err := json.Marshal(restrict(sample(m, a.Input, 0, false), method.Type().In(0).Elem()))
 			require.NoError(t, err)
 			t.Run(s.name+"/"+a.Name, func(t *testing.T) {
 				req := reflect.New(method.Type().In(0).Elem())

@@ -8646,7 +8646,7 @@ type AddressChargePrepaid struct {
 	// Period is the member Period (example: 12).
 	Period int64 `json:"Period"`
 	// AutoRenewFlag is the member AutoRenewFlag (example: 2).
-	AutoRenewFlag int64 `json:"AutoRenewFlag,omitzero"`
+	AutoRenewFlag common.Value[int64] `json:"AutoRenewFlag,omitzero"`
 }
 
 // AddressInfo is the object AddressInfo of the API.
@@ -8802,7 +8802,7 @@ type BatchModifySnapshotPolicy struct {
 	// BackupPolicies is the member BackupPolicies.
 	BackupPolicies []BackupPolicy `json:"BackupPolicies,omitzero"`
 	// KeepTime is the member KeepTime (example: 12).
-	KeepTime uint64 `json:"KeepTime,omitzero"`
+	KeepTime common.Value[uint64] `json:"KeepTime,omitzero"`
 }
 
 // BgpConfig is the object BgpConfig of the API.
@@ -9078,11 +9078,11 @@ type CcnRegionBandwidthLimit struct {
 	// BandwidthLimit is the member BandwidthLimit (example: 1000).
 	BandwidthLimit uint64 `json:"BandwidthLimit"`
 	// IsBm is the member IsBm (example: False).
-	IsBm bool `json:"IsBm,omitzero"`
+	IsBm common.Value[bool] `json:"IsBm,omitzero"`
 	// DstRegion is the member DstRegion (example: ap-beijing).
 	DstRegion string `json:"DstRegion,omitzero"`
 	// DstIsBm is the member DstIsBm (example: False).
-	DstIsBm bool `json:"DstIsBm,omitzero"`
+	DstIsBm common.Value[bool] `json:"DstIsBm,omitzero"`
 }
 
 // CcnRegionBandwidthLimitInfo is the object CcnRegionBandwidthLimitInfo of the API.
@@ -9276,7 +9276,7 @@ type CreateVpnConnRoute struct {
 	// DestinationCidrBlock is the member DestinationCidrBlock (example: 11.0.0.0/16).
 	DestinationCidrBlock string `json:"DestinationCidrBlock"`
 	// Priority is the member Priority (example: 0).
-	Priority uint64 `json:"Priority,omitzero"`
+	Priority common.Value[uint64] `json:"Priority,omitzero"`
 	// Description is the member Description (example: route-1).
 	Description string `json:"Description,omitzero"`
 }
@@ -9800,11 +9800,11 @@ type HealthCheckConfig struct {
 	// ProbeType is the member ProbeType (example: NQA).
 	ProbeType string `json:"ProbeType,omitzero"`
 	// ProbeInterval is the member ProbeInterval (example: 5000).
-	ProbeInterval int64 `json:"ProbeInterval,omitzero"`
+	ProbeInterval common.Value[int64] `json:"ProbeInterval,omitzero"`
 	// ProbeThreshold is the member ProbeThreshold (example: 3).
-	ProbeThreshold int64 `json:"ProbeThreshold,omitzero"`
+	ProbeThreshold common.Value[int64] `json:"ProbeThreshold,omitzero"`
 	// ProbeTimeout is the member ProbeTimeout (example: 150).
-	ProbeTimeout int64 `json:"ProbeTimeout,omitzero"`
+	ProbeTimeout common.Value[int64] `json:"ProbeTimeout,omitzero"`
 }
 
 // HighPriorityModifyItem is the object HighPriorityModifyItem of the API.
@@ -9832,7 +9832,7 @@ type HighPriorityRoute struct {
 	// SubnetRouteAlgorithm is the member SubnetRouteAlgorithm (example: ECMP_QUINTUPLE_HASH).
 	SubnetRouteAlgorithm string `json:"SubnetRouteAlgorithm,omitzero"`
 	// IsCdc is the member IsCdc (example: true).
-	IsCdc bool `json:"IsCdc,omitzero"`
+	IsCdc common.Value[bool] `json:"IsCdc,omitzero"`
 	// CdcID is the member CdcId (example: cdc-hj3he929).
 	CdcID string `json:"CdcId,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-03-02 14:41:15).
@@ -9878,7 +9878,7 @@ type IKEOptionsSpecification struct {
 	// DhGroupName is the member DhGroupName (example: GROUP1).
 	DhGroupName string `json:"DhGroupName,omitzero"`
 	// IKESaLifetimeSeconds is the member IKESaLifetimeSeconds (example: 60).
-	IKESaLifetimeSeconds uint64 `json:"IKESaLifetimeSeconds,omitzero"`
+	IKESaLifetimeSeconds common.Value[uint64] `json:"IKESaLifetimeSeconds,omitzero"`
 	// IKEVersion is the member IKEVersion (example: IKEV1).
 	IKEVersion string `json:"IKEVersion,omitzero"`
 }
@@ -9892,11 +9892,11 @@ type IPSECOptionsSpecification struct {
 	// Deprecated: the service no longer documents it; answers may still carry it.
 	IntegrityAlgorith string `json:"IntegrityAlgorith,omitzero"`
 	// IPSECSaLifetimeSeconds is the member IPSECSaLifetimeSeconds (example: 180).
-	IPSECSaLifetimeSeconds uint64 `json:"IPSECSaLifetimeSeconds,omitzero"`
+	IPSECSaLifetimeSeconds common.Value[uint64] `json:"IPSECSaLifetimeSeconds,omitzero"`
 	// PfsDhGroup is the member PfsDhGroup (example: NULL).
 	PfsDhGroup string `json:"PfsDhGroup,omitzero"`
 	// IPSECSaLifetimeTraffic is the member IPSECSaLifetimeTraffic (example: 2560).
-	IPSECSaLifetimeTraffic uint64 `json:"IPSECSaLifetimeTraffic,omitzero"`
+	IPSECSaLifetimeTraffic common.Value[uint64] `json:"IPSECSaLifetimeTraffic,omitzero"`
 	// IntegrityAlgorithm is the member IntegrityAlgorithm (example: SHA1).
 	IntegrityAlgorithm string `json:"IntegrityAlgorithm,omitzero"`
 }
@@ -10052,21 +10052,21 @@ type IPAddressStates struct {
 // IPField is the object IpField of the API.
 type IPField struct {
 	// Country is the member Country (example: true).
-	Country bool `json:"Country,omitzero"`
+	Country common.Value[bool] `json:"Country,omitzero"`
 	// Province is the member Province (example: true).
-	Province bool `json:"Province,omitzero"`
+	Province common.Value[bool] `json:"Province,omitzero"`
 	// City is the member City (example: true).
-	City bool `json:"City,omitzero"`
+	City common.Value[bool] `json:"City,omitzero"`
 	// Region is the member Region (example: true).
-	Region bool `json:"Region,omitzero"`
+	Region common.Value[bool] `json:"Region,omitzero"`
 	// Isp is the member Isp (example: true).
-	Isp bool `json:"Isp,omitzero"`
+	Isp common.Value[bool] `json:"Isp,omitzero"`
 	// AsName is the member AsName (example: true).
-	AsName bool `json:"AsName,omitzero"`
+	AsName common.Value[bool] `json:"AsName,omitzero"`
 	// AsID is the member AsId (example: true).
-	AsID bool `json:"AsId,omitzero"`
+	AsID common.Value[bool] `json:"AsId,omitzero"`
 	// Comment is the member Comment (example: true).
-	Comment bool `json:"Comment,omitzero"`
+	Comment common.Value[bool] `json:"Comment,omitzero"`
 }
 
 // IPGeolocationInfo is the object IpGeolocationInfo of the API.
@@ -10096,13 +10096,13 @@ type Ipv6Address struct {
 	// Address is the member Address (example: 3402:4e00:20:1202::1).
 	Address string `json:"Address"`
 	// Primary is the member Primary (example: false).
-	Primary bool `json:"Primary,omitzero"`
+	Primary common.Value[bool] `json:"Primary,omitzero"`
 	// AddressID is the member AddressId (example: eip-5k6fot41).
 	AddressID string `json:"AddressId,omitzero"`
 	// Description is the member Description (example: demo).
 	Description string `json:"Description,omitzero"`
 	// IsWanIPBlocked is the member IsWanIpBlocked (example: false).
-	IsWanIPBlocked bool `json:"IsWanIpBlocked,omitzero"`
+	IsWanIPBlocked common.Value[bool] `json:"IsWanIpBlocked,omitzero"`
 	// State is the member State (example: AVAILABLE).
 	State string `json:"State,omitzero"`
 	// PublicIPAddress is the member PublicIpAddress (example: 3402:4e00:20:1202::2).
@@ -10418,7 +10418,7 @@ type NetworkAclEntry struct {
 	// ModifyTime is the member ModifyTime (example: 2018-04-25 10:26:26).
 	ModifyTime string `json:"ModifyTime,omitzero"`
 	// Priority is the member Priority (example: 1).
-	Priority int64 `json:"Priority,omitzero"`
+	Priority common.Value[int64] `json:"Priority,omitzero"`
 	// NetworkAclIpv4EntryID is the member NetworkAclIpv4EntryId (example: acli43-0pngbwph).
 	NetworkAclIpv4EntryID string `json:"NetworkAclIpv4EntryId,omitzero"`
 	// NetworkAclIpv6EntryID is the member NetworkAclIpv6EntryId (example: acli46-0pngbwph).
@@ -10460,7 +10460,7 @@ type NetworkAclQuintupleEntry struct {
 	// NetworkAclQuintupleEntryID is the member NetworkAclQuintupleEntryId (example: acli45-ahnu4rv5).
 	NetworkAclQuintupleEntryID string `json:"NetworkAclQuintupleEntryId,omitzero"`
 	// Priority is the member Priority (example: 1).
-	Priority int64 `json:"Priority,omitzero"`
+	Priority common.Value[int64] `json:"Priority,omitzero"`
 	// CreateTime is the member CreateTime (example: 2021-03-02 14:41:15).
 	CreateTime string `json:"CreateTime,omitzero"`
 	// NetworkAclDirection is the member NetworkAclDirection (example: INGRESS).
@@ -10598,7 +10598,7 @@ type PrivateIPAddressSpecification struct {
 	// PrivateIPAddress is the member PrivateIpAddress (example: 192.168.0.10).
 	PrivateIPAddress string `json:"PrivateIpAddress,omitzero"`
 	// Primary is the member Primary (example: false).
-	Primary bool `json:"Primary,omitzero"`
+	Primary common.Value[bool] `json:"Primary,omitzero"`
 	// PublicIPAddress is the member PublicIpAddress (example: 123.10.100.171).
 	PublicIPAddress string `json:"PublicIpAddress,omitzero"`
 	// AddressID is the member AddressId (example: eip-29mdigub).
@@ -10606,7 +10606,7 @@ type PrivateIPAddressSpecification struct {
 	// Description is the member Description (example: demo).
 	Description string `json:"Description,omitzero"`
 	// IsWanIPBlocked is the member IsWanIpBlocked (example: false).
-	IsWanIPBlocked bool `json:"IsWanIpBlocked,omitzero"`
+	IsWanIPBlocked common.Value[bool] `json:"IsWanIpBlocked,omitzero"`
 	// State is the member State (example: AVAILABLE).
 	State string `json:"State,omitzero"`
 	// QosLevel is the member QosLevel (example: PT).
@@ -10722,7 +10722,7 @@ type ReplaceRoutesWithRoutePolicyRoute struct {
 	// RouteItemID is the member RouteItemId (example: rti-g8jl2vll).
 	RouteItemID string `json:"RouteItemId,omitzero"`
 	// ForceMatchPolicy is the member ForceMatchPolicy (example: true).
-	ForceMatchPolicy bool `json:"ForceMatchPolicy,omitzero"`
+	ForceMatchPolicy common.Value[bool] `json:"ForceMatchPolicy,omitzero"`
 }
 
 // ReserveIPAddressInfo is the object ReserveIpAddressInfo of the API.
@@ -10880,11 +10880,11 @@ type Route struct {
 	// GatewayID is the member GatewayId (example: ccn-e187un9p).
 	GatewayID string `json:"GatewayId"`
 	// RouteID is the member RouteId (example: 1289089).
-	RouteID uint64 `json:"RouteId,omitzero"`
+	RouteID common.Value[uint64] `json:"RouteId,omitzero"`
 	// RouteDescription is the member RouteDescription (example: demo).
 	RouteDescription string `json:"RouteDescription,omitzero"`
 	// Enabled is the member Enabled (example: true).
-	Enabled bool `json:"Enabled,omitzero"`
+	Enabled common.Value[bool] `json:"Enabled,omitzero"`
 	// RouteType is the member RouteType (example: CCN).
 	RouteType string `json:"RouteType,omitzero"`
 	// RouteTableID is the member RouteTableId (example: rtb-azd4dt1c).
@@ -10894,7 +10894,7 @@ type Route struct {
 	// RouteItemID is the member RouteItemId (example: rti-9bjer08h).
 	RouteItemID string `json:"RouteItemId,omitzero"`
 	// PublishedToVbc is the member PublishedToVbc (example: true).
-	PublishedToVbc bool `json:"PublishedToVbc,omitzero"`
+	PublishedToVbc common.Value[bool] `json:"PublishedToVbc,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2021-03-02 14:41:15).
 	CreatedTime common.DateTime `json:"CreatedTime,omitzero"`
 	// CdcID is the member CdcId (example: cluster-d8htgb6k).
@@ -10944,7 +10944,7 @@ type RoutePolicyAssociation struct {
 	// RoutePolicyID is the member RoutePolicyId (example: rrp-r70ctaia).
 	RoutePolicyID string `json:"RoutePolicyId,omitzero"`
 	// Priority is the member Priority (example: 100).
-	Priority uint64 `json:"Priority,omitzero"`
+	Priority common.Value[uint64] `json:"Priority,omitzero"`
 }
 
 // RoutePolicyEntry is the object RoutePolicyEntry of the API.
@@ -10962,7 +10962,7 @@ type RoutePolicyEntry struct {
 	// GatewayID is the member GatewayId (example: 172.16.16.37).
 	GatewayID string `json:"GatewayId,omitzero"`
 	// Priority is the member Priority (example: 100).
-	Priority uint64 `json:"Priority,omitzero"`
+	Priority common.Value[uint64] `json:"Priority,omitzero"`
 	// Action is the member Action (example: ACCEPT).
 	Action string `json:"Action,omitzero"`
 	// CreatedTime is the member CreatedTime (example: 2023-05-20 15:06:34).
@@ -11086,13 +11086,13 @@ type SecurityGroupLimitSet struct {
 // SecurityGroupPolicy is the object SecurityGroupPolicy of the API.
 type SecurityGroupPolicy struct {
 	// PolicyIndex is the member PolicyIndex (example: 0).
-	PolicyIndex int64 `json:"PolicyIndex,omitzero"`
+	PolicyIndex common.Value[int64] `json:"PolicyIndex,omitzero"`
 	// Protocol is the member Protocol (example: TCP).
 	Protocol string `json:"Protocol,omitzero"`
 	// Port is the member Port (example: 22).
 	Port string `json:"Port,omitzero"`
 	// ServiceTemplate is the member ServiceTemplate.
-	ServiceTemplate ServiceTemplateSpecification `json:"ServiceTemplate,omitzero"`
+	ServiceTemplate common.Value[ServiceTemplateSpecification] `json:"ServiceTemplate,omitzero"`
 	// CidrBlock is the member CidrBlock (example: 10.0.0.0/16).
 	CidrBlock string `json:"CidrBlock,omitzero"`
 	// Ipv6CidrBlock is the member Ipv6CidrBlock (example: ::/0).
@@ -11100,7 +11100,7 @@ type SecurityGroupPolicy struct {
 	// SecurityGroupID is the member SecurityGroupId (example: sg-ohuuioma).
 	SecurityGroupID string `json:"SecurityGroupId,omitzero"`
 	// AddressTemplate is the member AddressTemplate.
-	AddressTemplate AddressTemplateSpecification `json:"AddressTemplate,omitzero"`
+	AddressTemplate common.Value[AddressTemplateSpecification] `json:"AddressTemplate,omitzero"`
 	// Action is the member Action (example: ACCEPT).
 	Action string `json:"Action,omitzero"`
 	// PolicyDescription is the member PolicyDescription (example: demo).
@@ -11108,7 +11108,7 @@ type SecurityGroupPolicy struct {
 	// ModifyTime is the member ModifyTime (example: 2021-03-02 14:41:15).
 	ModifyTime string `json:"ModifyTime,omitzero"`
 	// Priority is the member Priority.
-	Priority int64 `json:"Priority,omitzero"`
+	Priority common.Value[int64] `json:"Priority,omitzero"`
 }
 
 // SecurityGroupPolicySet is the object SecurityGroupPolicySet of the API.
@@ -11120,7 +11120,7 @@ type SecurityGroupPolicySet struct {
 	// Ingress is the member Ingress.
 	Ingress []SecurityGroupPolicy `json:"Ingress,omitzero"`
 	// PolicyStatistics is the member PolicyStatistics.
-	PolicyStatistics PolicyStatistics `json:"PolicyStatistics,omitzero"`
+	PolicyStatistics common.Value[PolicyStatistics] `json:"PolicyStatistics,omitzero"`
 }
 
 // SecurityPolicyDatabase is the object SecurityPolicyDatabase of the API.
@@ -11232,7 +11232,7 @@ type SnapshotPolicy struct {
 	// BackupPolicies is the member BackupPolicies.
 	BackupPolicies []BackupPolicy `json:"BackupPolicies,omitzero"`
 	// Enable is the member Enable (example: true).
-	Enable bool `json:"Enable,omitzero"`
+	Enable common.Value[bool] `json:"Enable,omitzero"`
 	// CreateTime is the member CreateTime (example: 2021-03-02 14:41:15).
 	CreateTime string `json:"CreateTime,omitzero"`
 	// TagSet is the member TagSet.
@@ -11480,7 +11480,7 @@ type TrafficMirrorFilter struct {
 	// TrafficMirrorFilterRuleID is the member TrafficMirrorFilterRuleId (example: tmfi-qfhrb7yj).
 	TrafficMirrorFilterRuleID string `json:"TrafficMirrorFilterRuleId,omitzero"`
 	// Priority is the member Priority (example: 1).
-	Priority uint64 `json:"Priority,omitzero"`
+	Priority common.Value[uint64] `json:"Priority,omitzero"`
 	// Action is the member Action (example: ACCEPT).
 	Action string `json:"Action,omitzero"`
 	// Description is the member Description (example: filter_rule).
@@ -11574,9 +11574,9 @@ type TranslationAclRule struct {
 	// SourceCidr is the member SourceCidr (example: "127.0.0.1").
 	SourceCidr string `json:"SourceCidr,omitzero"`
 	// AclRuleID is the member AclRuleId (example: 1).
-	AclRuleID uint64 `json:"AclRuleId,omitzero"`
+	AclRuleID common.Value[uint64] `json:"AclRuleId,omitzero"`
 	// Action is the member Action (example: 0).
-	Action uint64 `json:"Action,omitzero"`
+	Action common.Value[uint64] `json:"Action,omitzero"`
 	// Description is the member Description.
 	Description string `json:"Description,omitzero"`
 }

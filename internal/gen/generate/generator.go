@@ -21,15 +21,16 @@ type generator struct {
 	// (XInput, XOutput); inputs are the request objects.
 	roots  map[string]string
 	inputs map[string]bool
-	// nested are the other objects reachable from the actions, by name.
-	nested map[string]bool
+	// nested are the other objects reachable from the actions, by name;
+	// sent those reachable from a request.
+	nested, sent map[string]bool
 	// pointer marks object members that must be pointers to break a cycle
 	// (object.member).
 	pointer map[string]bool
 }
 
 func newGenerator(s *model.Service, skip []string) (*generator, error) {
-	g := &generator{s: s, roots: map[string]string{}, inputs: map[string]bool{}, nested: map[string]bool{}, pointer: map[string]bool{}}
+	g := &generator{s: s, roots: map[string]string{}, inputs: map[string]bool{}, nested: map[string]bool{}, sent: map[string]bool{}, pointer: map[string]bool{}}
 	for _, a := range s.Actions {
 		if slices.Contains(skip, a.Name) {
 			continue
@@ -42,8 +43,9 @@ func newGenerator(s *model.Service, skip []string) (*generator, error) {
 		g.inputs[a.Input] = true
 	}
 	for _, a := range g.actions {
-		g.reach(a.Input)
-		g.reach(a.Output)
+		g.reach(a.Input, g.sent)
+		g.reach(a.Input, g.nested)
+		g.reach(a.Output, g.nested)
 	}
 	taken := map[string]string{}
 	for name := range g.nested {
@@ -63,14 +65,14 @@ func newGenerator(s *model.Service, skip []string) (*generator, error) {
 	return g, nil
 }
 
-// reach records the nested objects reachable from object name.
-func (g *generator) reach(name string) {
+// reach records in into the nested objects reachable from object name.
+func (g *generator) reach(name string, into map[string]bool) {
 	for _, m := range g.s.Object(name).Members {
-		if isScalar(m.Elem) || g.nested[m.Elem] {
+		if isScalar(m.Elem) || into[m.Elem] {
 			continue
 		}
-		g.nested[m.Elem] = true
-		g.reach(m.Elem)
+		into[m.Elem] = true
+		g.reach(m.Elem, into)
 	}
 }
 
@@ -91,6 +93,16 @@ func (g *generator) markCycles(start, name string, seen []string) {
 		}
 		g.markCycles(start, m.Elem, seen)
 	}
+}
+
+// zeroMeaningful reports whether the zero of scalar type elem is a value a
+// caller may mean to send.
+func zeroMeaningful(elem string) bool {
+	switch elem {
+	case "bool", "int64", "uint64", "float", "int":
+		return true
+	}
+	return false
 }
 
 // isScalar reports whether a member's element type is not an object.
@@ -205,8 +217,11 @@ func (g *generator) types() []byte {
 
 // writeStruct writes type goType for object name. In an action's input
 // (top), optional scalars and objects are common.Value, so that a zero is
-// sendable and distinct from unset; elsewhere members are plain values, a
-// zero one not sent.
+// sendable and distinct from unset; so are the optional objects, bools and
+// numbers of the objects a request may hold, whose zero (false, 0, an
+// object of zeros) is a value the services read apart from absent. Other
+// members (strings, lists) are plain values, a zero one not sent: to the
+// services an empty string or list means what absent does.
 func (g *generator) writeStruct(b *bytes.Buffer, goType, name string, top bool) {
 	fmt.Fprintf(b, "type %s struct {\n", goType)
 	for _, m := range g.s.Object(name).Members {
@@ -215,7 +230,7 @@ func (g *generator) writeStruct(b *bytes.Buffer, goType, name string, top bool) 
 		tag := m.Name
 		if !m.Required {
 			tag += ",omitzero"
-			if top && m.Type != "list" {
+			if m.Type != "list" && (top || g.sent[name] && (m.Type == "object" || zeroMeaningful(m.Elem))) {
 				t = "common.Value[" + t + "]"
 			}
 		}
