@@ -253,3 +253,24 @@ func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLau
 		return out.LaunchTemplateSet, uint64(out.TotalCount), nil
 	}, func(v LaunchTemplateInfo) string { return v.LaunchTemplateID })
 }
+
+// DescribeResourcePoolPacksAll iterates over every DedicatedResourcePackSet
+// item that in selects (nil for all), calling DescribeResourcePoolPacks page
+// after page from in.NextToken on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, a NextToken given again).
+func (c *Client) DescribeResourcePoolPacksAll(ctx context.Context, in *DescribeResourcePoolPacksInput, opts ...common.CallOption) iter.Seq2[ResourcePoolPack, error] {
+	page := DescribeResourcePoolPacksInput{}
+	if in != nil {
+		page = *in
+	}
+	start, _ := page.NextToken.Get()
+	return core.TokenPages(ctx, c.core, &opDescribeResourcePoolPacks, start, func(ctx context.Context, token string) ([]ResourcePoolPack, string, error) {
+		page.NextToken = core.TokenValue(token)
+		out, err := c.DescribeResourcePoolPacks(ctx, &page, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		return out.DedicatedResourcePackSet, out.NextToken, nil
+	}, func(v ResourcePoolPack) string { return v.DedicatedResourcePackID })
+}

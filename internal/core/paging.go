@@ -19,35 +19,17 @@ import (
 func OffsetPages[Item any](ctx context.Context, c *Client, op *Operation, offset uint64,
 	page func(ctx context.Context, offset uint64) ([]Item, uint64, error), key func(Item) string) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
-		var zero Item
 		seen := map[string]bool{}
 		for {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
-			items, total, err := page(ctx, offset)
+			items, total, err := fetch(ctx, func(ctx context.Context) ([]Item, uint64, error) { return page(ctx, offset) })
 			if err == nil && len(items) == 0 && offset < total {
 				err = c.Malformed(*op, "an empty page at offset %d of %d", offset, total)
 			}
-			for _, it := range items {
-				if err != nil || key == nil {
-					break
-				}
-				if k := key(it); seen[k] {
-					err = c.Malformed(*op, "%s listed again at offset %d: a repeated page", k, offset)
-				} else {
-					seen[k] = true
-				}
+			if err == nil {
+				err = repeated(c, op, items, key, seen, "at offset "+strconv.FormatUint(offset, 10))
 			}
-			if err != nil {
-				yield(zero, err)
+			if !yieldPage(items, err, yield) {
 				return
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
-					return
-				}
 			}
 			offset += uint64(len(items))
 			if len(items) == 0 || offset >= total {
@@ -55,6 +37,75 @@ func OffsetPages[Item any](ctx context.Context, c *Client, op *Operation, offset
 			}
 		}
 	}
+}
+
+// TokenPages iterates over the items of a NextToken action op, page after
+// page from token on ("" for the first page): page fetches the page a
+// token names and returns its items and the next page's token, "" after
+// the last page; key, when set, names an item, which must not come twice.
+// It stops after the last page, at the first error (which it yields with
+// a zero Item), when ctx ends, and on a page that the service cannot have
+// meant (an item listed again, a token given again), which is
+// errors.ErrMalformedResponse: it never pages on forever.
+func TokenPages[Item any](ctx context.Context, c *Client, op *Operation, token string,
+	page func(ctx context.Context, token string) ([]Item, string, error), key func(Item) string) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		seen, tokens := map[string]bool{}, map[string]bool{token: true}
+		for {
+			items, next, err := fetch(ctx, func(ctx context.Context) ([]Item, string, error) { return page(ctx, token) })
+			if err == nil && tokens[next] && next != "" {
+				err = c.Malformed(*op, "a NextToken given again: a repeated page")
+			}
+			if err == nil {
+				err = repeated(c, op, items, key, seen, "after "+strconv.Itoa(len(tokens))+" pages")
+			}
+			if !yieldPage(items, err, yield) || next == "" {
+				return
+			}
+			tokens[next], token = true, next
+		}
+	}
+}
+
+// fetch gets a page, unless ctx has ended.
+func fetch[Item, Next any](ctx context.Context, page func(context.Context) ([]Item, Next, error)) ([]Item, Next, error) {
+	if err := ctx.Err(); err != nil {
+		var zero Next
+		return nil, zero, err
+	}
+	return page(ctx)
+}
+
+// repeated is a Malformed error when key names an item of items that seen
+// holds, and records the others in seen.
+func repeated[Item any](c *Client, op *Operation, items []Item, key func(Item) string, seen map[string]bool, where string) error {
+	if key == nil {
+		return nil
+	}
+	for _, it := range items {
+		k := key(it)
+		if seen[k] {
+			return c.Malformed(*op, "%s listed again %s: a repeated page", k, where)
+		}
+		seen[k] = true
+	}
+	return nil
+}
+
+// yieldPage yields err with a zero Item when it is set, else the items; it
+// reports whether the iteration goes on.
+func yieldPage[Item any](items []Item, err error, yield func(Item, error) bool) bool {
+	if err != nil {
+		var zero Item
+		yield(zero, err)
+		return false
+	}
+	for _, it := range items {
+		if !yield(it, nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // Offset is the type of an Offset or Limit member: a number, or a number
@@ -97,4 +148,13 @@ func OffsetValue[T Offset](n uint64) common.Value[T] {
 		*p = n
 	}
 	return common.Some(v)
+}
+
+// TokenValue is a NextToken member set to token, or unset for "" (the
+// first page).
+func TokenValue(token string) common.Value[string] {
+	if token == "" {
+		return common.Value[string]{}
+	}
+	return common.Some(token)
 }

@@ -349,8 +349,8 @@ func (g *generator) outputs() []byte {
 	return b.Bytes()
 }
 
-// iterators writes an iterator over every item of each Offset/Limit action
-// whose answer has one list and a TotalCount.
+// iterators writes an iterator over every item of each paged action whose
+// answer has one list: by Offset with a TotalCount, or by NextToken.
 func (g *generator) iterators() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%spackage %s\n\nimport (\n\"context\"\n\"iter\"\n\n\"github.com/qcloudkit/qcloud-sdk-go/common\"\n\"github.com/qcloudkit/qcloud-sdk-go/internal/core\"\n)\n\n", header, g.s.Name)
@@ -359,19 +359,31 @@ func (g *generator) iterators() []byte {
 		if !ok {
 			continue
 		}
-		item := scalarType(list.Elem)
-		key := "func(v " + item + ") string { return v }"
-		if !isScalar(list.Elem) {
-			item = goName(list.Elem)
-			key = "nil"
-			for _, m := range g.s.Object(list.Elem).Members {
-				if strings.HasSuffix(m.Name, "Id") && m.Type == "string" {
-					key = "func(v " + item + ") string { return v." + goName(m.Name) + " }"
-					break
-				}
-			}
-		} else if item != "string" {
-			continue // a list of numbers: no key to tell a repeated page by
+		item, key, ok := g.itemKey(list)
+		if !ok {
+			continue
+		}
+		if a.Paging == "token" {
+			doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.NextToken on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (an item listed again, a NextToken given again).", a.Name, list.Name, a.Name)
+			wrapComment(&b, "", doc)
+			fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
+	page := %[1]sInput{}
+	if in != nil {
+		page = *in
+	}
+	start, _ := page.NextToken.Get()
+	return core.TokenPages(ctx, c.core, &op%[1]s, start, func(ctx context.Context, token string) ([]%[2]s, string, error) {
+		page.NextToken = core.TokenValue(token)
+		out, err := c.%[1]s(ctx, &page, opts...)
+		if err != nil {
+			return nil, "", err
+		}
+		return out.%[3]s, out.NextToken, nil
+	}, %[4]s)
+}
+
+`, a.Name, item, goName(list.Name), key)
+			continue
 		}
 		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (an item listed again, an empty page before the total).", a.Name, list.Name, a.Name)
 		wrapComment(&b, "", doc)
@@ -399,13 +411,29 @@ func (g *generator) iterators() []byte {
 	return b.Bytes()
 }
 
-// pagedMembers returns the list and the TotalCount of an Offset/Limit
-// action's answer, when it has exactly one list and a TotalCount, and an
-// optional Offset in its input.
-func (g *generator) pagedMembers(a model.Action) (list, total model.Member, ok bool) {
-	if a.Paging != "offset" {
-		return list, total, false
+// itemKey returns the Go type of a paged list's items and the function
+// that names an item (its first string ...Id member; the string itself),
+// "nil" for none; not ok for a list of numbers, which has no key to tell a
+// repeated page by.
+func (g *generator) itemKey(list model.Member) (item, key string, ok bool) {
+	if isScalar(list.Elem) {
+		item = scalarType(list.Elem)
+		return item, "func(v " + item + ") string { return v }", item == "string"
 	}
+	item = goName(list.Elem)
+	for _, m := range g.s.Object(list.Elem).Members {
+		if strings.HasSuffix(m.Name, "Id") && m.Type == "string" {
+			return item, "func(v " + item + ") string { return v." + goName(m.Name) + " }", true
+		}
+	}
+	return item, "nil", true
+}
+
+// pagedMembers returns the list of a paged action's answer, and the
+// TotalCount of an Offset/Limit one, when the answer has exactly one list
+// and the input an optional Offset and the answer a TotalCount, or an
+// optional NextToken in both.
+func (g *generator) pagedMembers(a model.Action) (list, total model.Member, ok bool) {
 	lists := 0
 	for _, m := range g.s.Object(a.Output).Members {
 		switch {
@@ -416,8 +444,15 @@ func (g *generator) pagedMembers(a model.Action) (list, total model.Member, ok b
 			total = m
 		}
 	}
-	off := member(g.s.Object(a.Input), "Offset")
-	return list, total, lists == 1 && total.Name != "" && off != nil && !off.Required && off.Type != "list"
+	switch a.Paging {
+	case "offset":
+		off := member(g.s.Object(a.Input), "Offset")
+		return list, total, lists == 1 && total.Name != "" && off != nil && !off.Required && off.Type != "list"
+	case "token":
+		in, out := member(g.s.Object(a.Input), "NextToken"), member(g.s.Object(a.Output), "NextToken")
+		return list, total, lists == 1 && in != nil && !in.Required && in.Elem == "string" && in.Type != "list" && out != nil && out.Elem == "string" && out.Type != "list"
+	}
+	return list, total, false
 }
 
 // offsetType is the Go type of an action's Offset.
