@@ -93,3 +93,27 @@ func TestDescribeRejectsImpossibleCounts(t *testing.T) {
 		assert.NotErrorIs(t, err, qerrors.ErrOutcomeUnknown, "a Describe changes nothing")
 	}
 }
+
+// An API 3.0 answer that writes numbers and bools as strings (as some of
+// the vendor's own examples do) decodes into the typed output, the values
+// in their types; a string that is no number is still refused.
+func TestGeneratedOutputReadsStringScalars(t *testing.T) {
+	t.Parallel()
+	client := func(body string) *vpc.Client {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, body) }))
+		t.Cleanup(srv.Close)
+		c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+		require.NoError(t, err)
+		return c
+	}
+	out, err := client(`{"Response":{"TotalCount":"1","VpcSet":[{"VpcId":"vpc-1","IsDefault":"True","EnableMulticast":"false","EnableDhcp":"TRUE"}],"RequestId":"r"}}`).
+		DescribeVpcs(t.Context(), nil)
+	require.NoError(t, err)
+	assert.Equal(t, uint64(1), out.TotalCount)
+	require.Len(t, out.VpcSet, 1)
+	assert.Equal(t, vpc.Vpc{VpcID: "vpc-1", IsDefault: true, EnableDhcp: true}, out.VpcSet[0])
+	assert.Equal(t, "r", out.RequestID)
+
+	_, err = client(`{"Response":{"TotalCount":"one","RequestId":"r"}}`).DescribeVpcs(t.Context(), nil)
+	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse)
+}

@@ -121,7 +121,7 @@ func (c *Client) decode(st *callState, status int, a *answer, out any) (Envelope
 			CodeDesc: scrub(e.CodeDesc), Message: scrub(e.Message), RequestID: e.RequestID}
 	}
 	if out != nil && env.result != nil {
-		if err := json.Unmarshal(env.result, out); err != nil {
+		if err := wire.Unmarshal(env.result, out, false); err != nil {
 			return Envelope{}, fmt.Errorf("%w: result fields: %s", qerrors.ErrMalformedResponse, scrub(err.Error()))
 		}
 	}

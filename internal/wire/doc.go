@@ -5,5 +5,7 @@
 // as a query (InstanceIds.0, Filters.0.Values.0); Envelope2 and Envelope3,
 // embedded in a result type beside its own fields (a TaskID of type Int
 // tagged json:"taskId" reads 135254 and "135254" alike), let the client
-// core decode an answer and its envelope in one pass.
+// core decode an answer and its envelope in one pass; Unmarshal decodes an
+// API 3.0 result whose scalars the service wrote in other types than the
+// model's.
 package wire
