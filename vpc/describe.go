@@ -82,18 +82,12 @@ type DescribeVpcClassicLinkOutput struct {
 
 var describeOp = core.Operation{Action: "DescribeVpcClassicLink", Action3: "DescribeClassicLinkInstances", Idempotent: true}
 
-// filter3 is an API 3.0 filter: AND across filters, OR within Values.
-type filter3 struct {
-	Name   string   `json:"Name"`
-	Values []string `json:"Values"`
-}
-
 // describeParams3 are DescribeClassicLinkInstances' parameters; Offset and
 // Limit are strings on the wire.
 type describeParams3 struct {
-	Filters []filter3 `json:"Filters,omitempty"`
-	Offset  string    `json:"Offset,omitempty"`
-	Limit   string    `json:"Limit,omitempty"`
+	Filters []Filter `json:"Filters,omitempty"`
+	Offset  string   `json:"Offset,omitempty"`
+	Limit   string   `json:"Limit,omitempty"`
 }
 
 type describeResponse3 struct {
@@ -165,10 +159,10 @@ var describe3 = core.Mapping[DescribeVpcClassicLinkInput, DescribeVpcClassicLink
 		}
 		var p describeParams3
 		if in.VpcID != "" {
-			p.Filters = append(p.Filters, filter3{Name: "vpc-id", Values: []string{in.VpcID}})
+			p.Filters = append(p.Filters, Filter{Name: "vpc-id", Values: []string{in.VpcID}})
 		}
 		if in.LanIP != "" {
-			p.Filters = append(p.Filters, filter3{Name: "vm-ip", Values: []string{in.LanIP}})
+			p.Filters = append(p.Filters, Filter{Name: "vm-ip", Values: []string{in.LanIP}})
 		}
 		if in.Offset != 0 {
 			p.Offset = strconv.Itoa(in.Offset)
