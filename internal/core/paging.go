@@ -11,30 +11,22 @@ import (
 // OffsetPages iterates over the items of an Offset/Limit action op, page
 // after page from offset on: page fetches the page at an offset and
 // returns its items and the total count; key, when set, names an item,
-// which must not come twice. It stops after the last page, at the first error (which
-// it yields with a zero Item), when ctx ends, and on a page that the
-// service cannot have meant (an item listed again, an empty page before
-// the total), which is errors.ErrMalformedResponse: it never pages on
-// forever.
+// which must not come twice. It stops after the last page, at the first
+// error (which it yields with a zero Item), when ctx ends, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total), which is errors.ErrMalformedResponse: it never pages
+// on forever.
 func OffsetPages[Item any](ctx context.Context, c *Client, op *Operation, offset uint64,
 	page func(ctx context.Context, offset uint64) ([]Item, uint64, error), key func(Item) string) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
-		seen := map[string]bool{}
-		for {
-			items, total, err := fetch(ctx, func(ctx context.Context) ([]Item, uint64, error) { return page(ctx, offset) })
-			if err == nil && len(items) == 0 && offset < total {
-				err = c.Malformed(*op, "an empty page at offset %d of %d", offset, total)
-			}
-			if err == nil {
-				err = repeated(c, op, items, key, seen, "at offset "+strconv.FormatUint(offset, 10))
-			}
-			if !yieldPage(items, err, yield) {
-				return
-			}
-			offset += uint64(len(items))
-			if len(items) == 0 || offset >= total {
-				return
-			}
+		var items []Item
+		err := c.walkOffsets(ctx, op, offset, func(ctx context.Context, offset uint64) (n int, total uint64, err error) {
+			items, total, err = page(ctx, offset)
+			return len(items), total, err
+		}, keyAt(&items, key), func(i int) bool { return yield(items[i], nil) })
+		if err != nil {
+			var zero Item
+			yield(zero, err)
 		}
 	}
 }
@@ -50,58 +42,105 @@ func OffsetPages[Item any](ctx context.Context, c *Client, op *Operation, offset
 func TokenPages[Item any](ctx context.Context, c *Client, op *Operation, token string,
 	page func(ctx context.Context, token string) ([]Item, string, error), key func(Item) string) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
-		seen, tokens := map[string]bool{}, map[string]bool{token: true}
-		for {
-			items, next, err := fetch(ctx, func(ctx context.Context) ([]Item, string, error) { return page(ctx, token) })
-			if err == nil && tokens[next] && next != "" {
-				err = c.Malformed(*op, "a NextToken given again: a repeated page")
-			}
-			if err == nil {
-				err = repeated(c, op, items, key, seen, "after "+strconv.Itoa(len(tokens))+" pages")
-			}
-			if !yieldPage(items, err, yield) || next == "" {
-				return
-			}
-			tokens[next], token = true, next
+		var items []Item
+		err := c.walkTokens(ctx, op, token, func(ctx context.Context, token string) (n int, next string, err error) {
+			items, next, err = page(ctx, token)
+			return len(items), next, err
+		}, keyAt(&items, key), func(i int) bool { return yield(items[i], nil) })
+		if err != nil {
+			var zero Item
+			yield(zero, err)
 		}
 	}
 }
 
-// fetch gets a page, unless ctx has ended.
-func fetch[Item, Next any](ctx context.Context, page func(context.Context) ([]Item, Next, error)) ([]Item, Next, error) {
-	if err := ctx.Err(); err != nil {
-		var zero Next
-		return nil, zero, err
-	}
-	return page(ctx)
-}
-
-// repeated is a Malformed error when key names an item of items that seen
-// holds, and records the others in seen.
-func repeated[Item any](c *Client, op *Operation, items []Item, key func(Item) string, seen map[string]bool, where string) error {
+// keyAt names the item at an index of *items with key; nil without key.
+func keyAt[Item any](items *[]Item, key func(Item) string) func(int) string {
 	if key == nil {
 		return nil
 	}
-	for _, it := range items {
-		k := key(it)
+	return func(i int) string { return key((*items)[i]) }
+}
+
+// The loops of the iterators are apart from the item type, so that each
+// iterator adds only its small closures to a program, not a loop of its
+// own: page fetches a page and returns its length, key names its item i
+// (nil: items have no name) and emit yields it, false when the caller
+// stopped. They return the error to yield, or nil.
+
+// walkOffsets is OffsetPages' loop.
+func (c *Client) walkOffsets(ctx context.Context, op *Operation, offset uint64,
+	page func(ctx context.Context, offset uint64) (int, uint64, error), key func(int) string, emit func(int) bool) error {
+	seen := map[string]bool{}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, total, err := page(ctx, offset)
+		if err != nil {
+			return err
+		}
+		if n == 0 && offset < total {
+			return c.Malformed(*op, "an empty page at offset %d of %d", offset, total)
+		}
+		if k, again := repeated(n, key, seen); again {
+			return c.Malformed(*op, "%s listed again at offset %d: a repeated page", k, offset)
+		}
+		if !emitAll(n, emit) {
+			return nil
+		}
+		offset += uint64(n)
+		if n == 0 || offset >= total {
+			return nil
+		}
+	}
+}
+
+// walkTokens is TokenPages' loop.
+func (c *Client) walkTokens(ctx context.Context, op *Operation, token string,
+	page func(ctx context.Context, token string) (int, string, error), key func(int) string, emit func(int) bool) error {
+	seen, tokens := map[string]bool{}, map[string]bool{token: true}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, next, err := page(ctx, token)
+		if err != nil {
+			return err
+		}
+		if next != "" && tokens[next] {
+			return c.Malformed(*op, "a NextToken given again after %d pages: a repeated page", len(tokens))
+		}
+		if k, again := repeated(n, key, seen); again {
+			return c.Malformed(*op, "%s listed again after %d pages: a repeated page", k, len(tokens))
+		}
+		if !emitAll(n, emit) || next == "" {
+			return nil
+		}
+		tokens[next], token = true, next
+	}
+}
+
+// repeated returns the name of a page's first item that seen holds, and
+// records the others in seen.
+func repeated(n int, key func(int) string, seen map[string]bool) (string, bool) {
+	if key == nil {
+		return "", false
+	}
+	for i := range n {
+		k := key(i)
 		if seen[k] {
-			return c.Malformed(*op, "%s listed again %s: a repeated page", k, where)
+			return k, true
 		}
 		seen[k] = true
 	}
-	return nil
+	return "", false
 }
 
-// yieldPage yields err with a zero Item when it is set, else the items; it
-// reports whether the iteration goes on.
-func yieldPage[Item any](items []Item, err error, yield func(Item, error) bool) bool {
-	if err != nil {
-		var zero Item
-		yield(zero, err)
-		return false
-	}
-	for _, it := range items {
-		if !yield(it, nil) {
+// emitAll yields a page's n items; it reports whether the caller wants more.
+func emitAll(n int, emit func(int) bool) bool {
+	for i := range n {
+		if !emit(i) {
 			return false
 		}
 	}
