@@ -14,7 +14,9 @@ import (
 // the value in the model's type.
 func TestExampleAnswersRoundTrip(t *testing.T) {
 	t.Parallel()
-	if n := gentest.CheckExamples(t, "vpc", newOutput); n < 500 {
+	n := gentest.CheckExamples(t, "vpc", newOutput)
+	t.Logf("%d example answers round-trip", n)
+	if n < 500 {
 		t.Errorf("%d example answers checked, want at least 500", n)
 	}
 }

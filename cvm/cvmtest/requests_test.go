@@ -18,7 +18,7 @@ func TestExampleRequestsAccepted(t *testing.T) {
 	n := gentest.CheckExampleRequests(t, core.Service{Name: "cvm", Version3: "2017-03-12"}, srv.URL(), srv.Credential(), nil, map[string]string{
 		"InquiryPriceRunInstances/1": "InternetAccessible.InternetMaxBandwidthOut, an int64, written as a string",
 	})
-	t.Logf("accepted %d", n)
+	t.Logf("%d example requests accepted", n)
 	if n < 100 {
 		t.Errorf("%d example requests accepted, want at least 100", n)
 	}

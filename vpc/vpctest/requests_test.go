@@ -37,7 +37,7 @@ func TestExampleRequestsAccepted(t *testing.T) {
 	srv := vpctest.NewServer()
 	t.Cleanup(srv.Close)
 	n := gentest.CheckExampleRequests(t, core.Service{Name: "vpc", Version3: "2017-03-12"}, srv.URL(), srv.Credential(), stateful, requestDefects)
-	t.Logf("accepted %d", n)
+	t.Logf("%d example requests accepted", n)
 	if n < 500 {
 		t.Errorf("%d example requests accepted, want at least 500", n)
 	}
