@@ -31,7 +31,7 @@ func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsIn
 			return nil, 0, err
 		}
 		return out.ChcHostSet, uint64(out.TotalCount), nil
-	}, func(v ChcHost) string { return v.ChcID })
+	}, nil)
 }
 
 // DescribeDisasterRecoverGroupsAll iterates over every DisasterRecoverGroupSet
@@ -175,7 +175,7 @@ func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeIns
 			return nil, 0, err
 		}
 		return out.InstanceStatusSet, uint64(out.TotalCount), nil
-	}, func(v InstanceStatus) string { return v.InstanceID })
+	}, nil)
 }
 
 // DescribeKeyPairsAll iterates over every KeyPairSet item that in selects (nil
@@ -199,7 +199,7 @@ func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsIn
 			return nil, 0, err
 		}
 		return out.KeyPairSet, uint64(out.TotalCount), nil
-	}, func(v KeyPair) string { return v.KeyID })
+	}, nil)
 }
 
 // DescribeLaunchTemplateVersionsAll iterates over every
@@ -227,7 +227,7 @@ func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *Desc
 			return nil, 0, err
 		}
 		return out.LaunchTemplateVersionSet, uint64(out.TotalCount), nil
-	}, func(v LaunchTemplateVersionInfo) string { return v.LaunchTemplateID })
+	}, nil)
 }
 
 // DescribeLaunchTemplatesAll iterates over every LaunchTemplateSet item that

@@ -103,7 +103,7 @@ func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssis
 			return nil, 0, err
 		}
 		return out.AssistantCidrSet, uint64(out.TotalCount), nil
-	}, func(v AssistantCidr) string { return v.VpcID })
+	}, nil)
 }
 
 // DescribeBandwidthPackageResourcesAll iterates over every ResourceSet item
@@ -175,7 +175,7 @@ func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *Descri
 			return nil, 0, err
 		}
 		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v CcnAttachedInstance) string { return v.CcnID })
+	}, func(v CcnAttachedInstance) string { return v.InstanceID })
 }
 
 // DescribeCcnPolicyBasedRoutingNextHopAll iterates over every
@@ -203,7 +203,7 @@ func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in
 			return nil, 0, err
 		}
 		return out.CcnPolicyBasedRoutingNextHopSet, uint64(out.TotalCount), nil
-	}, func(v CcnPolicyBasedRoutingNextHop) string { return v.PolicyBasedRoutingNextHopID })
+	}, nil)
 }
 
 // DescribeCcnPolicyBasedRoutingRuleAll iterates over every
@@ -231,7 +231,7 @@ func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *D
 			return nil, 0, err
 		}
 		return out.CcnPolicyBasedRoutingRuleSet, uint64(out.TotalCount), nil
-	}, func(v CcnPolicyBasedRoutingRule) string { return v.PolicyBasedRoutingNextHopID })
+	}, nil)
 }
 
 // DescribeCcnRouteTablesAll iterates over every CcnRouteTableSet item that in
@@ -255,7 +255,7 @@ func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnR
 			return nil, 0, err
 		}
 		return out.CcnRouteTableSet, uint64(out.TotalCount), nil
-	}, func(v CcnRouteTable) string { return v.CcnID })
+	}, func(v CcnRouteTable) string { return v.CcnRouteTableID })
 }
 
 // DescribeCcnRoutesAll iterates over every RouteSet item that in selects (nil
@@ -327,7 +327,7 @@ func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *Descri
 			return nil, 0, err
 		}
 		return out.ClassicLinkInstanceSet, uint64(out.TotalCount), nil
-	}, func(v ClassicLinkInstance) string { return v.VpcID })
+	}, nil)
 }
 
 // DescribeCrossBorderCcnRegionBandwidthLimitsAll iterates over every
@@ -352,7 +352,7 @@ func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Cont
 			return nil, 0, err
 		}
 		return out.CcnBandwidthSet, uint64(out.TotalCount), nil
-	}, func(v CcnBandwidth) string { return v.CcnID })
+	}, nil)
 }
 
 // DescribeCrossBorderComplianceAll iterates over every
@@ -377,7 +377,7 @@ func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *Descr
 			return nil, 0, err
 		}
 		return out.CrossBorderComplianceSet, uint64(out.TotalCount), nil
-	}, func(v CrossBorderCompliance) string { return v.ManagerID })
+	}, nil)
 }
 
 // DescribeCustomerGatewaysAll iterates over every CustomerGatewaySet item that
@@ -479,6 +479,30 @@ func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *Descr
 	}, func(v DirectConnectGateway) string { return v.DirectConnectGatewayID })
 }
 
+// DescribeFlowLogsAll iterates over every FlowLog item that in selects (nil
+// for all), calling DescribeFlowLogs page after page from in.Offset on. It
+// stops at the first error, which it yields with a zero item, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total).
+func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsInput, opts ...common.CallOption) iter.Seq2[FlowLog, error] {
+	page := DescribeFlowLogsInput{}
+	if in != nil {
+		page = *in
+	}
+	start, err := core.OffsetOf(page.Offset)
+	if err != nil {
+		return func(yield func(FlowLog, error) bool) { var zero FlowLog; yield(zero, err) }
+	}
+	return core.OffsetPages(ctx, c.core, &opDescribeFlowLogs, start, func(ctx context.Context, offset uint64) ([]FlowLog, uint64, error) {
+		page.Offset = core.OffsetValue[uint64](offset)
+		out, err := c.DescribeFlowLogs(ctx, &page, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return out.FlowLog, uint64(out.TotalNum), nil
+	}, func(v FlowLog) string { return v.FlowLogID })
+}
+
 // DescribeGatewayFlowMonitorDetailAll iterates over every
 // GatewayFlowMonitorDetailSet item that in selects (nil for all), calling
 // DescribeGatewayFlowMonitorDetail page after page from in.Offset on. It stops
@@ -528,7 +552,7 @@ func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGate
 			return nil, 0, err
 		}
 		return out.GatewayQosSet, uint64(out.TotalCount), nil
-	}, func(v GatewayQos) string { return v.VpcID })
+	}, nil)
 }
 
 // DescribeGlobalRoutesAll iterates over every GlobalRouteSet item that in
@@ -552,7 +576,7 @@ func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobal
 			return nil, 0, err
 		}
 		return out.GlobalRouteSet, uint64(out.TotalCount), nil
-	}, func(v GlobalRoute) string { return v.VpcID })
+	}, func(v GlobalRoute) string { return v.GlobalRouteID })
 }
 
 // DescribeHaVipsAll iterates over every HaVipSet item that in selects (nil for
@@ -628,7 +652,7 @@ func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *Describe
 			return nil, 0, err
 		}
 		return out.HighPriorityRouteSet, uint64(out.TotalCount), nil
-	}, func(v HighPriorityRoute) string { return v.HighPriorityRouteTableID })
+	}, func(v HighPriorityRoute) string { return v.HighPriorityRouteID })
 }
 
 // DescribeIPv6AddressesAll iterates over every AddressSet item that in selects
@@ -724,7 +748,7 @@ func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalG
 			return nil, 0, err
 		}
 		return out.LocalGatewaySet, uint64(out.TotalCount), nil
-	}, func(v LocalGateway) string { return v.CdcID })
+	}, func(v LocalGateway) string { return v.LocalGatewayID })
 }
 
 // DescribeNatGatewayDestinationIpPortTranslationNatRulesAll iterates over
@@ -753,7 +777,35 @@ func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx c
 			return nil, 0, err
 		}
 		return out.NatGatewayDestinationIPPortTranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, func(v NatGatewayDestinationIPPortTranslationNatRule) string { return v.NatGatewayID })
+	}, nil)
+}
+
+// DescribeNatGatewayDirectConnectGatewayRouteAll iterates over every
+// NatDirectConnectGatewayRouteSet item that in selects (nil for all), calling
+// DescribeNatGatewayDirectConnectGatewayRoute page after page from in.Offset
+// on. It stops at the first error, which it yields with a zero item, and on a
+// page that the service cannot have meant (an item listed again, an empty page
+// before the total).
+func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Context, in *DescribeNatGatewayDirectConnectGatewayRouteInput, opts ...common.CallOption) iter.Seq2[NatDirectConnectGatewayRoute, error] {
+	page := DescribeNatGatewayDirectConnectGatewayRouteInput{}
+	if in != nil {
+		page = *in
+	}
+	start, err := core.OffsetOf(page.Offset)
+	if err != nil {
+		return func(yield func(NatDirectConnectGatewayRoute, error) bool) {
+			var zero NatDirectConnectGatewayRoute
+			yield(zero, err)
+		}
+	}
+	return core.OffsetPages(ctx, c.core, &opDescribeNatGatewayDirectConnectGatewayRoute, start, func(ctx context.Context, offset uint64) ([]NatDirectConnectGatewayRoute, uint64, error) {
+		page.Offset = core.OffsetValue[int64](offset)
+		out, err := c.DescribeNatGatewayDirectConnectGatewayRoute(ctx, &page, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return out.NatDirectConnectGatewayRouteSet, uint64(out.Total), nil
+	}, nil)
 }
 
 // DescribeNatGatewaySourceIpTranslationNatRulesAll iterates over every
@@ -781,7 +833,7 @@ func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Co
 			return nil, 0, err
 		}
 		return out.SourceIPTranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, func(v SourceIPTranslationNatRule) string { return v.ResourceID })
+	}, nil)
 }
 
 // DescribeNatGatewaysAll iterates over every NatGatewaySet item that in
@@ -829,7 +881,7 @@ func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNet
 			return nil, 0, err
 		}
 		return out.NetDetectStateSet, uint64(out.TotalCount), nil
-	}, func(v NetDetectState) string { return v.NetDetectID })
+	}, nil)
 }
 
 // DescribeNetDetectsAll iterates over every NetDetectSet item that in selects
@@ -853,7 +905,7 @@ func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetec
 			return nil, 0, err
 		}
 		return out.NetDetectSet, uint64(out.TotalCount), nil
-	}, func(v NetDetect) string { return v.VpcID })
+	}, func(v NetDetect) string { return v.NetDetectID })
 }
 
 // DescribeNetworkAclQuintupleEntriesAll iterates over every
@@ -905,7 +957,7 @@ func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetwork
 			return nil, 0, err
 		}
 		return out.NetworkAclSet, uint64(out.TotalCount), nil
-	}, func(v NetworkAcl) string { return v.VpcID })
+	}, func(v NetworkAcl) string { return v.NetworkAclID })
 }
 
 // DescribeNetworkInterfacesAll iterates over every NetworkInterfaceSet item
@@ -986,7 +1038,7 @@ func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *Des
 			return nil, 0, err
 		}
 		return out.PrivateNatGatewayLimitSet, uint64(out.TotalCount), nil
-	}, func(v PrivateNatGatewayLimit) string { return v.UniqVpcID })
+	}, nil)
 }
 
 // DescribePrivateNatGatewayTranslationAclRulesAll iterates over every
@@ -1060,7 +1112,7 @@ func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *Describe
 			return nil, 0, err
 		}
 		return out.PrivateNatGatewaySet, uint64(out.TotalCount), nil
-	}, func(v PrivateNatGateway) string { return v.NatGatewayID })
+	}, nil)
 }
 
 // DescribeReserveIpAddressesAll iterates over every ReserveIpAddressSet item
@@ -1084,7 +1136,7 @@ func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *Describe
 			return nil, 0, err
 		}
 		return out.ReserveIPAddressSet, uint64(out.TotalCount), nil
-	}, func(v ReserveIPAddressInfo) string { return v.ReserveIPID })
+	}, nil)
 }
 
 // DescribeRouteListAll iterates over every RouteSet item that in selects (nil
@@ -1108,7 +1160,7 @@ func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteList
 			return nil, 0, err
 		}
 		return out.RouteSet, uint64(out.TotalCount), nil
-	}, func(v Route) string { return v.GatewayID })
+	}, nil)
 }
 
 // DescribeRoutePoliciesAll iterates over every RoutePolicySet item that in
@@ -1181,7 +1233,7 @@ func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, i
 			return nil, 0, err
 		}
 		return out.InstanceBindSet, uint64(out.TotalCount), nil
-	}, func(v InstanceBind) string { return v.CcnID })
+	}, nil)
 }
 
 // DescribeRouteTableSelectionPoliciesAll iterates over every
@@ -1206,7 +1258,7 @@ func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in 
 			return nil, 0, err
 		}
 		return out.RouteSelectionPolicySet, uint64(out.TotalCount), nil
-	}, func(v RouteSelectionPolicy) string { return v.CcnID })
+	}, nil)
 }
 
 // DescribeRouteTablesAll iterates over every RouteTableSet item that in
@@ -1230,7 +1282,7 @@ func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTa
 			return nil, 0, err
 		}
 		return out.RouteTableSet, uint64(out.TotalCount), nil
-	}, func(v RouteTable) string { return v.VpcID })
+	}, func(v RouteTable) string { return v.RouteTableID })
 }
 
 // DescribeRoutesAll iterates over every RouteSet item that in selects (nil for
@@ -1254,7 +1306,7 @@ func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput,
 			return nil, 0, err
 		}
 		return out.RouteSet, uint64(out.TotalCount), nil
-	}, func(v Route) string { return v.GatewayID })
+	}, nil)
 }
 
 // DescribeSecurityGroupsAll iterates over every SecurityGroupSet item that in
@@ -1374,7 +1426,7 @@ func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnaps
 			return nil, 0, err
 		}
 		return out.SnapshotFileSet, uint64(out.TotalCount), nil
-	}, func(v SnapshotFileInfo) string { return v.SnapshotPolicyID })
+	}, func(v SnapshotFileInfo) string { return v.SnapshotFileID })
 }
 
 // DescribeSnapshotPoliciesAll iterates over every SnapshotPolicySet item that
@@ -1423,7 +1475,7 @@ func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Contex
 			return nil, 0, err
 		}
 		return out.UsedDetailSet, uint64(out.TotalCount), nil
-	}, func(v UsedDetail) string { return v.TrafficPackageID })
+	}, nil)
 }
 
 // DescribeSubnetsAll iterates over every SubnetSet item that in selects (nil
@@ -1447,7 +1499,7 @@ func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInpu
 			return nil, 0, err
 		}
 		return out.SubnetSet, uint64(out.TotalCount), nil
-	}, func(v Subnet) string { return v.VpcID })
+	}, func(v Subnet) string { return v.SubnetID })
 }
 
 // DescribeTenantCcnsAll iterates over every CcnSet item that in selects (nil
@@ -1495,7 +1547,7 @@ func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTraf
 			return nil, 0, err
 		}
 		return out.TrafficMirrorSet, uint64(out.TotalCount), nil
-	}, func(v TrafficMirror) string { return v.VpcID })
+	}, func(v TrafficMirror) string { return v.TrafficMirrorID })
 }
 
 // DescribeTrafficPackagesAll iterates over every TrafficPackageSet item that
@@ -1543,7 +1595,7 @@ func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedI
 			return nil, 0, err
 		}
 		return out.IPAddressStates, uint64(out.TotalCount), nil
-	}, func(v IPAddressStates) string { return v.VpcID })
+	}, nil)
 }
 
 // DescribeVpcEndPointAll iterates over every EndPointSet item that in selects
@@ -1594,6 +1646,34 @@ func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *Describe
 	}, func(v EndPointService) string { return v.EndPointServiceID })
 }
 
+// DescribeVpcEndPointServiceWhiteListAll iterates over every
+// VpcEndPointServiceUserSet item that in selects (nil for all), calling
+// DescribeVpcEndPointServiceWhiteList page after page from in.Offset on. It
+// stops at the first error, which it yields with a zero item, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total).
+func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in *DescribeVpcEndPointServiceWhiteListInput, opts ...common.CallOption) iter.Seq2[VpcEndPointServiceUser, error] {
+	page := DescribeVpcEndPointServiceWhiteListInput{}
+	if in != nil {
+		page = *in
+	}
+	start, err := core.OffsetOf(page.Offset)
+	if err != nil {
+		return func(yield func(VpcEndPointServiceUser, error) bool) {
+			var zero VpcEndPointServiceUser
+			yield(zero, err)
+		}
+	}
+	return core.OffsetPages(ctx, c.core, &opDescribeVpcEndPointServiceWhiteList, start, func(ctx context.Context, offset uint64) ([]VpcEndPointServiceUser, uint64, error) {
+		page.Offset = core.OffsetValue[uint64](offset)
+		out, err := c.DescribeVpcEndPointServiceWhiteList(ctx, &page, opts...)
+		if err != nil {
+			return nil, 0, err
+		}
+		return out.VpcEndPointServiceUserSet, uint64(out.TotalCount), nil
+	}, nil)
+}
+
 // DescribeVpcInstancesAll iterates over every InstanceSet item that in selects
 // (nil for all), calling DescribeVpcInstances page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
@@ -1615,7 +1695,7 @@ func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcIns
 			return nil, 0, err
 		}
 		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v CvmInstance) string { return v.VpcID })
+	}, func(v CvmInstance) string { return v.InstanceID })
 }
 
 // DescribeVpcIpv6AddressesAll iterates over every Ipv6AddressSet item that in
@@ -1663,7 +1743,7 @@ func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *Descr
 			return nil, 0, err
 		}
 		return out.PeerConnectionSet, uint64(out.TotalCount), nil
-	}, func(v PeerConnection) string { return v.SourceVpcID })
+	}, nil)
 }
 
 // DescribeVpcsAll iterates over every VpcSet item that in selects (nil for
@@ -1759,7 +1839,7 @@ func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVp
 			return nil, 0, err
 		}
 		return out.Routes, uint64(out.TotalCount), nil
-	}, func(v VpnGatewayRoute) string { return v.InstanceID })
+	}, nil)
 }
 
 // DescribeVpnGatewaySslClientsAll iterates over every SslVpnClientSet item
@@ -1783,7 +1863,7 @@ func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *Descri
 			return nil, 0, err
 		}
 		return out.SslVpnClientSet, uint64(out.TotalCount), nil
-	}, func(v SslVpnClient) string { return v.VpcID })
+	}, func(v SslVpnClient) string { return v.SslVpnClientID })
 }
 
 // DescribeVpnGatewaySslServersAll iterates over every SslVpnSeverSet item that
@@ -1807,7 +1887,7 @@ func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *Descri
 			return nil, 0, err
 		}
 		return out.SslVpnSeverSet, uint64(out.TotalCount), nil
-	}, func(v SslVpnSever) string { return v.VpcID })
+	}, nil)
 }
 
 // DescribeVpnGatewaysAll iterates over every VpnGatewaySet item that in
@@ -1855,5 +1935,5 @@ func (c *Client) GetCcnRegionBandwidthLimitsAll(ctx context.Context, in *GetCcnR
 			return nil, 0, err
 		}
 		return out.CcnBandwidthSet, uint64(out.TotalCount), nil
-	}, func(v CcnBandwidthInfo) string { return v.CcnID })
+	}, nil)
 }

@@ -412,9 +412,12 @@ func (g *generator) iterators() []byte {
 }
 
 // itemKey returns the Go type of a paged list's items and the function
-// that names an item (its first string ...Id member; the string itself),
-// "nil" for none; not ok for a list of numbers, which has no key to tell a
-// repeated page by.
+// that names an item: the string itself, or the object's own id (the
+// string member named after the object or the list, in any case: SubnetId
+// of Subnet, DedicatedResourcePackId of a DedicatedResourcePackSet),
+// "nil" for none: another ...Id member (a Subnet's VpcId) is shared by
+// many items and names none. Not ok for a list of numbers, which has no
+// key to tell a repeated page by.
 func (g *generator) itemKey(list model.Member) (item, key string, ok bool) {
 	if isScalar(list.Elem) {
 		item = scalarType(list.Elem)
@@ -422,25 +425,29 @@ func (g *generator) itemKey(list model.Member) (item, key string, ok bool) {
 	}
 	item = goName(list.Elem)
 	for _, m := range g.s.Object(list.Elem).Members {
-		if strings.HasSuffix(m.Name, "Id") && m.Type == "string" {
+		own := strings.EqualFold(m.Name, list.Elem+"Id") || strings.EqualFold(m.Name, strings.TrimSuffix(list.Name, "Set")+"Id")
+		if own && m.Type == "string" && m.Elem == "string" {
 			return item, "func(v " + item + ") string { return v." + goName(m.Name) + " }", true
 		}
 	}
 	return item, "nil", true
 }
 
-// pagedMembers returns the list of a paged action's answer, and the
-// TotalCount of an Offset/Limit one, when the answer has exactly one list
-// and the input an optional Offset and the answer a TotalCount, or an
-// optional NextToken in both.
+// totalNames are the names an Offset/Limit answer gives its total count.
+var totalNames = []string{"TotalCount", "TotalNum", "Total"}
+
+// pagedMembers returns the list of a paged action's answer, and the total
+// count of an Offset/Limit one, when the answer has exactly one list (of
+// those not deprecated) and the input an optional Offset and the answer a
+// total, or an optional NextToken in both.
 func (g *generator) pagedMembers(a model.Action) (list, total model.Member, ok bool) {
 	lists := 0
 	for _, m := range g.s.Object(a.Output).Members {
 		switch {
-		case m.Type == "list":
+		case m.Type == "list" && !m.Deprecated:
 			list = m
 			lists++
-		case m.Name == "TotalCount":
+		case slices.Contains(totalNames, m.Name) && m.Type != "list" && m.Elem != "string":
 			total = m
 		}
 	}

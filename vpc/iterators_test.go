@@ -1,0 +1,65 @@
+package vpc_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+	"github.com/qcloudkit/qcloud-sdk-go/vpc"
+)
+
+// subnetPages serves DescribeSubnets from subnets, a page of two at the
+// Offset each request sends, and the total count.
+func subnetPages(t *testing.T, subnets []map[string]string) *vpc.Client {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var in struct{ Offset string }
+		b, _ := io.ReadAll(r.Body)
+		require.NoError(t, json.Unmarshal(b, &in))
+		off, _ := strconv.Atoi(in.Offset)
+		end := min(off+2, len(subnets))
+		_ = json.NewEncoder(w).Encode(map[string]any{"Response": map[string]any{
+			"TotalCount": len(subnets), "SubnetSet": subnets[min(off, end):end], "RequestId": "r"}})
+	}))
+	t.Cleanup(srv.Close)
+	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	require.NoError(t, err)
+	return c
+}
+
+// Items that share a parent's id (the subnets of one VPC) are not a
+// repeated page: an iterator tells items apart by their own id only.
+func TestIteratorKeysItemsByTheirOwnID(t *testing.T) {
+	t.Parallel()
+	var subnets []map[string]string
+	for i := range 5 {
+		subnets = append(subnets, map[string]string{"SubnetId": fmt.Sprintf("subnet-%08d", i), "VpcId": "vpc-shared01"})
+	}
+	var got []string
+	for s, err := range subnetPages(t, subnets).DescribeSubnetsAll(t.Context(), nil) {
+		require.NoError(t, err)
+		got = append(got, s.SubnetID)
+	}
+	assert.Equal(t, []string{"subnet-00000000", "subnet-00000001", "subnet-00000002", "subnet-00000003", "subnet-00000004"}, got)
+
+	// The same subnet on two pages is a repeated page.
+	subnets[2]["SubnetId"] = "subnet-00000000"
+	var errs []error
+	for _, err := range subnetPages(t, subnets).DescribeSubnetsAll(t.Context(), nil) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], qerrors.ErrMalformedResponse)
+}
