@@ -13,8 +13,7 @@ import (
 // DescribeChcHostsAll iterates over every ChcHostSet item that in selects (nil
 // for all), calling DescribeChcHosts page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsInput, opts ...common.CallOption) iter.Seq2[ChcHost, error] {
 	page := DescribeChcHostsInput{}
 	if in != nil {
@@ -157,8 +156,8 @@ func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstances
 // DescribeInstancesStatusAll iterates over every InstanceStatusSet item that
 // in selects (nil for all), calling DescribeInstancesStatus page after page
 // from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeInstancesStatusInput, opts ...common.CallOption) iter.Seq2[InstanceStatus, error] {
 	page := DescribeInstancesStatusInput{}
 	if in != nil {
@@ -181,8 +180,7 @@ func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeIns
 // DescribeKeyPairsAll iterates over every KeyPairSet item that in selects (nil
 // for all), calling DescribeKeyPairs page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsInput, opts ...common.CallOption) iter.Seq2[KeyPair, error] {
 	page := DescribeKeyPairsInput{}
 	if in != nil {
@@ -206,8 +204,7 @@ func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsIn
 // LaunchTemplateVersionSet item that in selects (nil for all), calling
 // DescribeLaunchTemplateVersions page after page from in.Offset on. It stops
 // at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *DescribeLaunchTemplateVersionsInput, opts ...common.CallOption) iter.Seq2[LaunchTemplateVersionInfo, error] {
 	page := DescribeLaunchTemplateVersionsInput{}
 	if in != nil {

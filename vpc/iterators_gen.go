@@ -85,8 +85,8 @@ func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddresses
 // DescribeAssistantCidrAll iterates over every AssistantCidrSet item that in
 // selects (nil for all), calling DescribeAssistantCidr page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssistantCidrInput, opts ...common.CallOption) iter.Seq2[AssistantCidr, error] {
 	page := DescribeAssistantCidrInput{}
 	if in != nil {
@@ -182,8 +182,7 @@ func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *Descri
 // CcnPolicyBasedRoutingNextHopSet item that in selects (nil for all), calling
 // DescribeCcnPolicyBasedRoutingNextHop page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingNextHopInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingNextHop, error] {
 	page := DescribeCcnPolicyBasedRoutingNextHopInput{}
 	if in != nil {
@@ -210,8 +209,7 @@ func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in
 // CcnPolicyBasedRoutingRuleSet item that in selects (nil for all), calling
 // DescribeCcnPolicyBasedRoutingRule page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingRuleInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingRule, error] {
 	page := DescribeCcnPolicyBasedRoutingRuleInput{}
 	if in != nil {
@@ -310,7 +308,7 @@ func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opt
 // item that in selects (nil for all), calling DescribeClassicLinkInstances
 // page after page from in.Offset on. It stops at the first error, which it
 // yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// (an empty page before the total).
 func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *DescribeClassicLinkInstancesInput, opts ...common.CallOption) iter.Seq2[ClassicLinkInstance, error] {
 	page := DescribeClassicLinkInstancesInput{}
 	if in != nil {
@@ -334,8 +332,7 @@ func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *Descri
 // CcnBandwidthSet item that in selects (nil for all), calling
 // DescribeCrossBorderCcnRegionBandwidthLimits page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Context, in *DescribeCrossBorderCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidth, error] {
 	page := DescribeCrossBorderCcnRegionBandwidthLimitsInput{}
 	if in != nil {
@@ -359,8 +356,7 @@ func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Cont
 // CrossBorderComplianceSet item that in selects (nil for all), calling
 // DescribeCrossBorderCompliance page after page from in.Offset on. It stops at
 // the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *DescribeCrossBorderComplianceInput, opts ...common.CallOption) iter.Seq2[CrossBorderCompliance, error] {
 	page := DescribeCrossBorderComplianceInput{}
 	if in != nil {
@@ -507,8 +503,7 @@ func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsIn
 // GatewayFlowMonitorDetailSet item that in selects (nil for all), calling
 // DescribeGatewayFlowMonitorDetail page after page from in.Offset on. It stops
 // at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *DescribeGatewayFlowMonitorDetailInput, opts ...common.CallOption) iter.Seq2[GatewayFlowMonitorDetail, error] {
 	page := DescribeGatewayFlowMonitorDetailInput{}
 	if in != nil {
@@ -534,8 +529,8 @@ func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *De
 // DescribeGatewayFlowQosAll iterates over every GatewayQosSet item that in
 // selects (nil for all), calling DescribeGatewayFlowQos page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGatewayFlowQosInput, opts ...common.CallOption) iter.Seq2[GatewayQos, error] {
 	page := DescribeGatewayFlowQosInput{}
 	if in != nil {
@@ -756,8 +751,8 @@ func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalG
 // (nil for all), calling
 // DescribeNatGatewayDestinationIpPortTranslationNatRules page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[NatGatewayDestinationIPPortTranslationNatRule, error] {
 	page := DescribeNatGatewayDestinationIpPortTranslationNatRulesInput{}
 	if in != nil {
@@ -784,8 +779,7 @@ func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx c
 // NatDirectConnectGatewayRouteSet item that in selects (nil for all), calling
 // DescribeNatGatewayDirectConnectGatewayRoute page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Context, in *DescribeNatGatewayDirectConnectGatewayRouteInput, opts ...common.CallOption) iter.Seq2[NatDirectConnectGatewayRoute, error] {
 	page := DescribeNatGatewayDirectConnectGatewayRouteInput{}
 	if in != nil {
@@ -812,8 +806,7 @@ func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Cont
 // SourceIpTranslationNatRuleSet item that in selects (nil for all), calling
 // DescribeNatGatewaySourceIpTranslationNatRules page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewaySourceIpTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[SourceIPTranslationNatRule, error] {
 	page := DescribeNatGatewaySourceIpTranslationNatRulesInput{}
 	if in != nil {
@@ -863,8 +856,8 @@ func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGate
 // DescribeNetDetectStatesAll iterates over every NetDetectStateSet item that
 // in selects (nil for all), calling DescribeNetDetectStates page after page
 // from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNetDetectStatesInput, opts ...common.CallOption) iter.Seq2[NetDetectState, error] {
 	page := DescribeNetDetectStatesInput{}
 	if in != nil {
@@ -989,8 +982,8 @@ func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeN
 // (nil for all), calling
 // DescribePrivateNatGatewayDestinationIpPortTranslationNatRules page after
 // page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[PrivateNatDestinationIPPortTranslationNatRule, error] {
 	page := DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput{}
 	if in != nil {
@@ -1017,8 +1010,7 @@ func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAl
 // PrivateNatGatewayLimitSet item that in selects (nil for all), calling
 // DescribePrivateNatGatewayLimits page after page from in.Offset on. It stops
 // at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *DescribePrivateNatGatewayLimitsInput, opts ...common.CallOption) iter.Seq2[PrivateNatGatewayLimit, error] {
 	page := DescribePrivateNatGatewayLimitsInput{}
 	if in != nil {
@@ -1045,8 +1037,7 @@ func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *Des
 // TranslationAclRuleSet item that in selects (nil for all), calling
 // DescribePrivateNatGatewayTranslationAclRules page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationAclRulesInput, opts ...common.CallOption) iter.Seq2[TranslationAclRule, error] {
 	page := DescribePrivateNatGatewayTranslationAclRulesInput{}
 	if in != nil {
@@ -1070,8 +1061,7 @@ func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Con
 // TranslationNatRuleSet item that in selects (nil for all), calling
 // DescribePrivateNatGatewayTranslationNatRules page after page from in.Offset
 // on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[TranslationNatRule, error] {
 	page := DescribePrivateNatGatewayTranslationNatRulesInput{}
 	if in != nil {
@@ -1094,8 +1084,8 @@ func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Con
 // DescribePrivateNatGatewaysAll iterates over every PrivateNatGatewaySet item
 // that in selects (nil for all), calling DescribePrivateNatGateways page after
 // page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *DescribePrivateNatGatewaysInput, opts ...common.CallOption) iter.Seq2[PrivateNatGateway, error] {
 	page := DescribePrivateNatGatewaysInput{}
 	if in != nil {
@@ -1118,8 +1108,8 @@ func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *Describe
 // DescribeReserveIpAddressesAll iterates over every ReserveIpAddressSet item
 // that in selects (nil for all), calling DescribeReserveIpAddresses page after
 // page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *DescribeReserveIpAddressesInput, opts ...common.CallOption) iter.Seq2[ReserveIPAddressInfo, error] {
 	page := DescribeReserveIpAddressesInput{}
 	if in != nil {
@@ -1142,8 +1132,7 @@ func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *Describe
 // DescribeRouteListAll iterates over every RouteSet item that in selects (nil
 // for all), calling DescribeRouteList page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteListInput, opts ...common.CallOption) iter.Seq2[Route, error] {
 	page := DescribeRouteListInput{}
 	if in != nil {
@@ -1215,8 +1204,7 @@ func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *Describe
 // item that in selects (nil for all), calling
 // DescribeRouteTableAssociatedInstances page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, in *DescribeRouteTableAssociatedInstancesInput, opts ...common.CallOption) iter.Seq2[InstanceBind, error] {
 	page := DescribeRouteTableAssociatedInstancesInput{}
 	if in != nil {
@@ -1240,8 +1228,7 @@ func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, i
 // RouteSelectionPolicySet item that in selects (nil for all), calling
 // DescribeRouteTableSelectionPolicies page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in *DescribeRouteTableSelectionPoliciesInput, opts ...common.CallOption) iter.Seq2[RouteSelectionPolicy, error] {
 	page := DescribeRouteTableSelectionPoliciesInput{}
 	if in != nil {
@@ -1288,8 +1275,7 @@ func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTa
 // DescribeRoutesAll iterates over every RouteSet item that in selects (nil for
 // all), calling DescribeRoutes page after page from in.Offset on. It stops at
 // the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput, opts ...common.CallOption) iter.Seq2[Route, error] {
 	page := DescribeRoutesInput{}
 	if in != nil {
@@ -1457,8 +1443,7 @@ func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSn
 // UsedDetailSet item that in selects (nil for all), calling
 // DescribeSpecificTrafficPackageUsedDetails page after page from in.Offset on.
 // It stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Context, in *DescribeSpecificTrafficPackageUsedDetailsInput, opts ...common.CallOption) iter.Seq2[UsedDetail, error] {
 	page := DescribeSpecificTrafficPackageUsedDetailsInput{}
 	if in != nil {
@@ -1577,8 +1562,8 @@ func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTra
 // DescribeUsedIpAddressAll iterates over every IpAddressStates item that in
 // selects (nil for all), calling DescribeUsedIpAddress page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedIpAddressInput, opts ...common.CallOption) iter.Seq2[IPAddressStates, error] {
 	page := DescribeUsedIpAddressInput{}
 	if in != nil {
@@ -1650,8 +1635,7 @@ func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *Describe
 // VpcEndPointServiceUserSet item that in selects (nil for all), calling
 // DescribeVpcEndPointServiceWhiteList page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in *DescribeVpcEndPointServiceWhiteListInput, opts ...common.CallOption) iter.Seq2[VpcEndPointServiceUser, error] {
 	page := DescribeVpcEndPointServiceWhiteListInput{}
 	if in != nil {
@@ -1701,8 +1685,8 @@ func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcIns
 // DescribeVpcIpv6AddressesAll iterates over every Ipv6AddressSet item that in
 // selects (nil for all), calling DescribeVpcIpv6Addresses page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVpcIpv6AddressesInput, opts ...common.CallOption) iter.Seq2[VpcIpv6Address, error] {
 	page := DescribeVpcIpv6AddressesInput{}
 	if in != nil {
@@ -1725,8 +1709,8 @@ func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVp
 // DescribeVpcPeeringConnectionsAll iterates over every PeerConnectionSet item
 // that in selects (nil for all), calling DescribeVpcPeeringConnections page
 // after page from in.Offset on. It stops at the first error, which it yields
-// with a zero item, and on a page that the service cannot have meant (an item
-// listed again, an empty page before the total).
+// with a zero item, and on a page that the service cannot have meant (an empty
+// page before the total).
 func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *DescribeVpcPeeringConnectionsInput, opts ...common.CallOption) iter.Seq2[PeerConnection, error] {
 	page := DescribeVpcPeeringConnectionsInput{}
 	if in != nil {
@@ -1821,8 +1805,8 @@ func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *Describ
 // DescribeVpnGatewayRoutesAll iterates over every Routes item that in selects
 // (nil for all), calling DescribeVpnGatewayRoutes page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVpnGatewayRoutesInput, opts ...common.CallOption) iter.Seq2[VpnGatewayRoute, error] {
 	page := DescribeVpnGatewayRoutesInput{}
 	if in != nil {
@@ -1869,8 +1853,8 @@ func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *Descri
 // DescribeVpnGatewaySslServersAll iterates over every SslVpnSeverSet item that
 // in selects (nil for all), calling DescribeVpnGatewaySslServers page after
 // page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *DescribeVpnGatewaySslServersInput, opts ...common.CallOption) iter.Seq2[SslVpnSever, error] {
 	page := DescribeVpnGatewaySslServersInput{}
 	if in != nil {
@@ -1917,8 +1901,8 @@ func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGate
 // GetCcnRegionBandwidthLimitsAll iterates over every CcnBandwidthSet item that
 // in selects (nil for all), calling GetCcnRegionBandwidthLimits page after
 // page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) GetCcnRegionBandwidthLimitsAll(ctx context.Context, in *GetCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidthInfo, error] {
 	page := GetCcnRegionBandwidthLimitsInput{}
 	if in != nil {

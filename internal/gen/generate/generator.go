@@ -363,8 +363,12 @@ func (g *generator) iterators() []byte {
 		if !ok {
 			continue
 		}
+		again := "an item listed again, "
+		if key == "nil" {
+			again = ""
+		}
 		if a.Paging == "token" {
-			doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.NextToken on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (an item listed again, a NextToken given again).", a.Name, list.Name, a.Name)
+			doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.NextToken on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%sa NextToken given again).", a.Name, list.Name, a.Name, again)
 			wrapComment(&b, "", doc)
 			fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
 	page := %[1]sInput{}
@@ -385,7 +389,7 @@ func (g *generator) iterators() []byte {
 `, a.Name, item, goName(list.Name), key)
 			continue
 		}
-		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (an item listed again, an empty page before the total).", a.Name, list.Name, a.Name)
+		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%san empty page before the total).", a.Name, list.Name, a.Name, again)
 		wrapComment(&b, "", doc)
 		fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
 	page := %[1]sInput{}
