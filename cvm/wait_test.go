@@ -71,3 +71,73 @@ func TestRunInstancesAndWait(t *testing.T) {
 	_, _, err = (&cvm.Client{}).RunInstancesAndWait(t.Context(), nil, common.WithMaxWait(0))
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 }
+
+// StartInstancesAndWait, StopInstancesAndWait and RebootInstancesAndWait
+// wait for their own call's operation: the instances' earlier operation,
+// ended, does not end the wait; theirs running does not either.
+func TestOperationWaiters(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		action string
+		call   func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error)
+	}{
+		{"StartInstances", func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error) {
+			_, set, err := c.StartInstancesAndWait(t.Context(), &cvm.StartInstancesInput{InstanceIDs: []string{"ins-00000001"}}, opts...)
+			return set, err
+		}},
+		{"StopInstances", func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error) {
+			_, set, err := c.StopInstancesAndWait(t.Context(), &cvm.StopInstancesInput{InstanceIDs: []string{"ins-00000001"}}, opts...)
+			return set, err
+		}},
+		{"RebootInstances", func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error) {
+			_, set, err := c.RebootInstancesAndWait(t.Context(), &cvm.RebootInstancesInput{InstanceIDs: []string{"ins-00000001"}}, opts...)
+			return set, err
+		}},
+	} {
+		for _, final := range []string{cvm.OperationSucceeded, cvm.OperationFailed} {
+			var polls, calls atomic.Int32
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.Copy(io.Discard, r.Body)
+				if r.Header.Get("X-Tc-Action") == tc.action {
+					calls.Add(1)
+					_, _ = io.WriteString(w, `{"Response":{"RequestId":"req-mine"}}`)
+					return
+				}
+				// The earlier operation, ended; then this call's, running; then ended.
+				op, state, req := "RunInstances", cvm.OperationSucceeded, "req-earlier"
+				switch polls.Add(1) {
+				case 1:
+				case 2:
+					op, state, req = tc.action, cvm.OperationRunning, "req-mine"
+				default:
+					op, state, req = tc.action, final, "req-mine"
+				}
+				_ = json.NewEncoder(w).Encode(map[string]any{"Response": map[string]any{"TotalCount": 1, "RequestId": "r", "InstanceSet": []map[string]any{
+					{"InstanceId": "ins-00000001", "LatestOperation": op, "LatestOperationState": state, "LatestOperationRequestId": req},
+				}}})
+			}))
+			t.Cleanup(srv.Close)
+			c, err := cvm.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL))
+			require.NoError(t, err)
+			set, err := tc.call(c, common.WithClock(&instant{}))
+			assert.Equal(t, int32(1), calls.Load(), tc.action)
+			assert.Equal(t, int32(3), polls.Load(), "%s: polls", tc.action)
+			if final == cvm.OperationFailed {
+				var failed *qerrors.TaskFailedError
+				require.ErrorAs(t, err, &failed, tc.action)
+				assert.Equal(t, "ins-00000001", failed.TaskID)
+				continue
+			}
+			require.NoError(t, err, tc.action)
+			require.Len(t, set, 1)
+			assert.Equal(t, "req-mine", set[0].LatestOperationRequestID)
+		}
+	}
+	c := &cvm.Client{}
+	_, _, err := c.StartInstancesAndWait(t.Context(), nil)
+	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	_, _, err = c.StopInstancesAndWait(t.Context(), &cvm.StopInstancesInput{})
+	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	_, err = c.WaitForOperation(t.Context(), []string{"ins-00000001"}, "")
+	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+}
