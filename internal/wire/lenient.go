@@ -151,17 +151,21 @@ func coerceString(s string, t reflect.Type) (any, bool) {
 
 // field returns struct t's field that JSON member name decodes into: by
 // its json tag's name, or its Go name, the exact match first, then one
-// equal under case folding, as encoding/json matches.
+// equal under case folding, as encoding/json matches; the fields of an
+// untagged embedded struct count as t's own.
 func field(t reflect.Type, name string) (reflect.StructField, bool) {
 	var folded reflect.StructField
 	found := false
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if f.Anonymous && tag == "" && f.Type.Kind() == reflect.Struct {
+			if g, ok := field(f.Type, name); ok && !found {
+				folded, found = g, true
+			}
 			continue
 		}
-		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if tag == "-" {
+		if !f.IsExported() || tag == "-" {
 			continue
 		}
 		if tag == "" {

@@ -76,3 +76,18 @@ func TestUnmarshalRefusesWhatDoesNotFit(t *testing.T) {
 	require.NoError(t, wire.Unmarshal([]byte(`{"TotalCount":"1","Unknown":1}`), &out, false))
 	assert.Equal(t, int64(1), out.Total)
 }
+
+// The members of an embedded envelope are read as encoding/json reads
+// them: as the outer type's own.
+func TestUnmarshalReadsEmbeddedFields(t *testing.T) {
+	t.Parallel()
+	type inner struct {
+		Count int64 `json:"Count"`
+	}
+	var out struct {
+		inner
+		Name string `json:"Name"`
+	}
+	require.NoError(t, wire.Unmarshal([]byte(`{"Count":"12","Name":"x"}`), &out, true))
+	assert.Equal(t, int64(12), out.Count)
+}
