@@ -15,22 +15,29 @@ import (
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsInput, opts ...common.CallOption) iter.Seq2[ChcHost, error] {
-	page := DescribeChcHostsInput{}
+	first := DescribeChcHostsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(ChcHost, error) bool) { var zero ChcHost; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeChcHosts, start, func(ctx context.Context, offset uint64) ([]ChcHost, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeChcHosts(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(ChcHost, error) bool) {
+		page, items := first, []ChcHost(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeChcHosts, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeChcHosts(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ChcHostSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ChcHostSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero ChcHost
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeDisasterRecoverGroupsAll iterates over every DisasterRecoverGroupSet
@@ -39,22 +46,29 @@ func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsIn
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeDisasterRecoverGroupsAll(ctx context.Context, in *DescribeDisasterRecoverGroupsInput, opts ...common.CallOption) iter.Seq2[DisasterRecoverGroup, error] {
-	page := DescribeDisasterRecoverGroupsInput{}
+	first := DescribeDisasterRecoverGroupsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(DisasterRecoverGroup, error) bool) { var zero DisasterRecoverGroup; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeDisasterRecoverGroups, start, func(ctx context.Context, offset uint64) ([]DisasterRecoverGroup, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeDisasterRecoverGroups(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(DisasterRecoverGroup, error) bool) {
+		page, items := first, []DisasterRecoverGroup(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeDisasterRecoverGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeDisasterRecoverGroups(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.DisasterRecoverGroupSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].DisasterRecoverGroupID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.DisasterRecoverGroupSet, uint64(out.TotalCount), nil
-	}, func(v DisasterRecoverGroup) string { return v.DisasterRecoverGroupID })
+		if err != nil {
+			var zero DisasterRecoverGroup
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeHostsAll iterates over every HostSet item that in selects (nil for
@@ -63,22 +77,29 @@ func (c *Client) DescribeDisasterRecoverGroupsAll(ctx context.Context, in *Descr
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeHostsAll(ctx context.Context, in *DescribeHostsInput, opts ...common.CallOption) iter.Seq2[HostItem, error] {
-	page := DescribeHostsInput{}
+	first := DescribeHostsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(HostItem, error) bool) { var zero HostItem; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeHosts, start, func(ctx context.Context, offset uint64) ([]HostItem, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeHosts(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(HostItem, error) bool) {
+		page, items := first, []HostItem(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeHosts, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeHosts(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.HostSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].HostID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.HostSet, uint64(out.TotalCount), nil
-	}, func(v HostItem) string { return v.HostID })
+		if err != nil {
+			var zero HostItem
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeHpcClustersAll iterates over every HpcClusterSet item that in
@@ -87,22 +108,29 @@ func (c *Client) DescribeHostsAll(ctx context.Context, in *DescribeHostsInput, o
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeHpcClustersAll(ctx context.Context, in *DescribeHpcClustersInput, opts ...common.CallOption) iter.Seq2[HpcClusterInfo, error] {
-	page := DescribeHpcClustersInput{}
+	first := DescribeHpcClustersInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(HpcClusterInfo, error) bool) { var zero HpcClusterInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeHpcClusters, start, func(ctx context.Context, offset uint64) ([]HpcClusterInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeHpcClusters(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(HpcClusterInfo, error) bool) {
+		page, items := first, []HpcClusterInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeHpcClusters, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeHpcClusters(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.HpcClusterSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].HpcClusterID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.HpcClusterSet, uint64(out.TotalCount), nil
-	}, func(v HpcClusterInfo) string { return v.HpcClusterID })
+		if err != nil {
+			var zero HpcClusterInfo
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeImagesAll iterates over every ImageSet item that in selects (nil for
@@ -111,22 +139,29 @@ func (c *Client) DescribeHpcClustersAll(ctx context.Context, in *DescribeHpcClus
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeImagesAll(ctx context.Context, in *DescribeImagesInput, opts ...common.CallOption) iter.Seq2[Image, error] {
-	page := DescribeImagesInput{}
+	first := DescribeImagesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Image, error) bool) { var zero Image; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeImages, start, func(ctx context.Context, offset uint64) ([]Image, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeImages(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Image, error) bool) {
+		page, items := first, []Image(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeImages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeImages(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ImageSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].ImageID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ImageSet, uint64(out.TotalCount), nil
-	}, func(v Image) string { return v.ImageID })
+		if err != nil {
+			var zero Image
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeInstancesAll iterates over every InstanceSet item that in selects
@@ -135,22 +170,29 @@ func (c *Client) DescribeImagesAll(ctx context.Context, in *DescribeImagesInput,
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstancesInput, opts ...common.CallOption) iter.Seq2[Instance, error] {
-	page := DescribeInstancesInput{}
+	first := DescribeInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Instance, error) bool) { var zero Instance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeInstances, start, func(ctx context.Context, offset uint64) ([]Instance, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Instance, error) bool) {
+		page, items := first, []Instance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v Instance) string { return v.InstanceID })
+		if err != nil {
+			var zero Instance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeInstancesStatusAll iterates over every InstanceStatusSet item that
@@ -159,22 +201,29 @@ func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstances
 // item, and on a page that the service cannot have meant (an empty page before
 // the total).
 func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeInstancesStatusInput, opts ...common.CallOption) iter.Seq2[InstanceStatus, error] {
-	page := DescribeInstancesStatusInput{}
+	first := DescribeInstancesStatusInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(InstanceStatus, error) bool) { var zero InstanceStatus; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeInstancesStatus, start, func(ctx context.Context, offset uint64) ([]InstanceStatus, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeInstancesStatus(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(InstanceStatus, error) bool) {
+		page, items := first, []InstanceStatus(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeInstancesStatus, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeInstancesStatus(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceStatusSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceStatusSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero InstanceStatus
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeKeyPairsAll iterates over every KeyPairSet item that in selects (nil
@@ -182,22 +231,29 @@ func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeIns
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsInput, opts ...common.CallOption) iter.Seq2[KeyPair, error] {
-	page := DescribeKeyPairsInput{}
+	first := DescribeKeyPairsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(KeyPair, error) bool) { var zero KeyPair; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeKeyPairs, start, func(ctx context.Context, offset uint64) ([]KeyPair, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeKeyPairs(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(KeyPair, error) bool) {
+		page, items := first, []KeyPair(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeKeyPairs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeKeyPairs(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.KeyPairSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.KeyPairSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero KeyPair
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeLaunchTemplateVersionsAll iterates over every
@@ -206,25 +262,29 @@ func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsIn
 // at the first error, which it yields with a zero item, and on a page that the
 // service cannot have meant (an empty page before the total).
 func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *DescribeLaunchTemplateVersionsInput, opts ...common.CallOption) iter.Seq2[LaunchTemplateVersionInfo, error] {
-	page := DescribeLaunchTemplateVersionsInput{}
+	first := DescribeLaunchTemplateVersionsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(LaunchTemplateVersionInfo, error) bool) {
+	return func(yield func(LaunchTemplateVersionInfo, error) bool) {
+		page, items := first, []LaunchTemplateVersionInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeLaunchTemplateVersions, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeLaunchTemplateVersions(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.LaunchTemplateVersionSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero LaunchTemplateVersionInfo
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeLaunchTemplateVersions, start, func(ctx context.Context, offset uint64) ([]LaunchTemplateVersionInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeLaunchTemplateVersions(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.LaunchTemplateVersionSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeLaunchTemplatesAll iterates over every LaunchTemplateSet item that
@@ -233,22 +293,29 @@ func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *Desc
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLaunchTemplatesInput, opts ...common.CallOption) iter.Seq2[LaunchTemplateInfo, error] {
-	page := DescribeLaunchTemplatesInput{}
+	first := DescribeLaunchTemplatesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(LaunchTemplateInfo, error) bool) { var zero LaunchTemplateInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeLaunchTemplates, start, func(ctx context.Context, offset uint64) ([]LaunchTemplateInfo, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeLaunchTemplates(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(LaunchTemplateInfo, error) bool) {
+		page, items := first, []LaunchTemplateInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeLaunchTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeLaunchTemplates(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.LaunchTemplateSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].LaunchTemplateID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.LaunchTemplateSet, uint64(out.TotalCount), nil
-	}, func(v LaunchTemplateInfo) string { return v.LaunchTemplateID })
+		if err != nil {
+			var zero LaunchTemplateInfo
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeResourcePoolPacksAll iterates over every DedicatedResourcePackSet
@@ -257,17 +324,25 @@ func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLau
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, a NextToken given again).
 func (c *Client) DescribeResourcePoolPacksAll(ctx context.Context, in *DescribeResourcePoolPacksInput, opts ...common.CallOption) iter.Seq2[ResourcePoolPack, error] {
-	page := DescribeResourcePoolPacksInput{}
+	first := DescribeResourcePoolPacksInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, _ := page.NextToken.Get()
-	return core.TokenPages(ctx, c.core, &opDescribeResourcePoolPacks, start, func(ctx context.Context, token string) ([]ResourcePoolPack, string, error) {
-		page.NextToken = core.TokenValue(token)
-		out, err := c.DescribeResourcePoolPacks(ctx, &page, opts...)
+	return func(yield func(ResourcePoolPack, error) bool) {
+		page, items := first, []ResourcePoolPack(nil)
+		start, _ := page.NextToken.Get()
+		err := c.core.WalkTokens(ctx, &opDescribeResourcePoolPacks, start, func(ctx context.Context, token string) (int, string, error) {
+			page.NextToken = core.TokenValue(token)
+			out, err := c.DescribeResourcePoolPacks(ctx, &page, opts...)
+			if err != nil {
+				return 0, "", err
+			}
+			items = out.DedicatedResourcePackSet
+			return len(items), out.NextToken, nil
+		}, func(i int) string { return items[i].DedicatedResourcePackID }, func(i int) bool { return yield(items[i], nil) })
 		if err != nil {
-			return nil, "", err
+			var zero ResourcePoolPack
+			yield(zero, err)
 		}
-		return out.DedicatedResourcePackSet, out.NextToken, nil
-	}, func(v ResourcePoolPack) string { return v.DedicatedResourcePackID })
+	}
 }

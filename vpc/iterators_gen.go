@@ -16,22 +16,29 @@ import (
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeAddressTemplateGroupsAll(ctx context.Context, in *DescribeAddressTemplateGroupsInput, opts ...common.CallOption) iter.Seq2[AddressTemplateGroup, error] {
-	page := DescribeAddressTemplateGroupsInput{}
+	first := DescribeAddressTemplateGroupsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(AddressTemplateGroup, error) bool) { var zero AddressTemplateGroup; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeAddressTemplateGroups, start, func(ctx context.Context, offset uint64) ([]AddressTemplateGroup, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeAddressTemplateGroups(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(AddressTemplateGroup, error) bool) {
+		page, items := first, []AddressTemplateGroup(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeAddressTemplateGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeAddressTemplateGroups(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AddressTemplateGroupSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].AddressTemplateGroupID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AddressTemplateGroupSet, uint64(out.TotalCount), nil
-	}, func(v AddressTemplateGroup) string { return v.AddressTemplateGroupID })
+		if err != nil {
+			var zero AddressTemplateGroup
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeAddressTemplatesAll iterates over every AddressTemplateSet item that
@@ -40,22 +47,29 @@ func (c *Client) DescribeAddressTemplateGroupsAll(ctx context.Context, in *Descr
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeAddressTemplatesAll(ctx context.Context, in *DescribeAddressTemplatesInput, opts ...common.CallOption) iter.Seq2[AddressTemplate, error] {
-	page := DescribeAddressTemplatesInput{}
+	first := DescribeAddressTemplatesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(AddressTemplate, error) bool) { var zero AddressTemplate; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeAddressTemplates, start, func(ctx context.Context, offset uint64) ([]AddressTemplate, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeAddressTemplates(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(AddressTemplate, error) bool) {
+		page, items := first, []AddressTemplate(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeAddressTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeAddressTemplates(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AddressTemplateSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].AddressTemplateID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AddressTemplateSet, uint64(out.TotalCount), nil
-	}, func(v AddressTemplate) string { return v.AddressTemplateID })
+		if err != nil {
+			var zero AddressTemplate
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeAddressesAll iterates over every AddressSet item that in selects
@@ -64,22 +78,29 @@ func (c *Client) DescribeAddressTemplatesAll(ctx context.Context, in *DescribeAd
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	page := DescribeAddressesInput{}
+	first := DescribeAddressesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Address, error) bool) { var zero Address; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeAddresses, start, func(ctx context.Context, offset uint64) ([]Address, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeAddresses(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Address, error) bool) {
+		page, items := first, []Address(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeAddresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeAddresses(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AddressSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AddressSet, uint64(out.TotalCount), nil
-	}, func(v Address) string { return v.AddressID })
+		if err != nil {
+			var zero Address
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeAssistantCidrAll iterates over every AssistantCidrSet item that in
@@ -88,22 +109,29 @@ func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddresses
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssistantCidrInput, opts ...common.CallOption) iter.Seq2[AssistantCidr, error] {
-	page := DescribeAssistantCidrInput{}
+	first := DescribeAssistantCidrInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(AssistantCidr, error) bool) { var zero AssistantCidr; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeAssistantCidr, start, func(ctx context.Context, offset uint64) ([]AssistantCidr, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeAssistantCidr(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(AssistantCidr, error) bool) {
+		page, items := first, []AssistantCidr(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeAssistantCidr, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeAssistantCidr(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AssistantCidrSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AssistantCidrSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero AssistantCidr
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeBandwidthPackageResourcesAll iterates over every ResourceSet item
@@ -112,22 +140,29 @@ func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssis
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeBandwidthPackageResourcesAll(ctx context.Context, in *DescribeBandwidthPackageResourcesInput, opts ...common.CallOption) iter.Seq2[Resource, error] {
-	page := DescribeBandwidthPackageResourcesInput{}
+	first := DescribeBandwidthPackageResourcesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Resource, error) bool) { var zero Resource; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeBandwidthPackageResources, start, func(ctx context.Context, offset uint64) ([]Resource, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeBandwidthPackageResources(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Resource, error) bool) {
+		page, items := first, []Resource(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeBandwidthPackageResources, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeBandwidthPackageResources(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ResourceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].ResourceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ResourceSet, uint64(out.TotalCount), nil
-	}, func(v Resource) string { return v.ResourceID })
+		if err != nil {
+			var zero Resource
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeBandwidthPackagesAll iterates over every BandwidthPackageSet item
@@ -136,22 +171,29 @@ func (c *Client) DescribeBandwidthPackageResourcesAll(ctx context.Context, in *D
 // zero item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeBandwidthPackagesAll(ctx context.Context, in *DescribeBandwidthPackagesInput, opts ...common.CallOption) iter.Seq2[BandwidthPackage, error] {
-	page := DescribeBandwidthPackagesInput{}
+	first := DescribeBandwidthPackagesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(BandwidthPackage, error) bool) { var zero BandwidthPackage; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeBandwidthPackages, start, func(ctx context.Context, offset uint64) ([]BandwidthPackage, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeBandwidthPackages(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(BandwidthPackage, error) bool) {
+		page, items := first, []BandwidthPackage(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeBandwidthPackages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeBandwidthPackages(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.BandwidthPackageSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].BandwidthPackageID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.BandwidthPackageSet, uint64(out.TotalCount), nil
-	}, func(v BandwidthPackage) string { return v.BandwidthPackageID })
+		if err != nil {
+			var zero BandwidthPackage
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCcnAttachedInstancesAll iterates over every InstanceSet item that in
@@ -160,22 +202,29 @@ func (c *Client) DescribeBandwidthPackagesAll(ctx context.Context, in *DescribeB
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *DescribeCcnAttachedInstancesInput, opts ...common.CallOption) iter.Seq2[CcnAttachedInstance, error] {
-	page := DescribeCcnAttachedInstancesInput{}
+	first := DescribeCcnAttachedInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnAttachedInstance, error) bool) { var zero CcnAttachedInstance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcnAttachedInstances, start, func(ctx context.Context, offset uint64) ([]CcnAttachedInstance, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCcnAttachedInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnAttachedInstance, error) bool) {
+		page, items := first, []CcnAttachedInstance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcnAttachedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCcnAttachedInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v CcnAttachedInstance) string { return v.InstanceID })
+		if err != nil {
+			var zero CcnAttachedInstance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCcnPolicyBasedRoutingNextHopAll iterates over every
@@ -184,25 +233,29 @@ func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *Descri
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingNextHopInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingNextHop, error] {
-	page := DescribeCcnPolicyBasedRoutingNextHopInput{}
+	first := DescribeCcnPolicyBasedRoutingNextHopInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnPolicyBasedRoutingNextHop, error) bool) {
+	return func(yield func(CcnPolicyBasedRoutingNextHop, error) bool) {
+		page, items := first, []CcnPolicyBasedRoutingNextHop(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcnPolicyBasedRoutingNextHop, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeCcnPolicyBasedRoutingNextHop(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnPolicyBasedRoutingNextHopSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero CcnPolicyBasedRoutingNextHop
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcnPolicyBasedRoutingNextHop, start, func(ctx context.Context, offset uint64) ([]CcnPolicyBasedRoutingNextHop, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeCcnPolicyBasedRoutingNextHop(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.CcnPolicyBasedRoutingNextHopSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeCcnPolicyBasedRoutingRuleAll iterates over every
@@ -211,25 +264,29 @@ func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingRuleInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingRule, error] {
-	page := DescribeCcnPolicyBasedRoutingRuleInput{}
+	first := DescribeCcnPolicyBasedRoutingRuleInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnPolicyBasedRoutingRule, error) bool) {
+	return func(yield func(CcnPolicyBasedRoutingRule, error) bool) {
+		page, items := first, []CcnPolicyBasedRoutingRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcnPolicyBasedRoutingRule, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCcnPolicyBasedRoutingRule(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnPolicyBasedRoutingRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero CcnPolicyBasedRoutingRule
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcnPolicyBasedRoutingRule, start, func(ctx context.Context, offset uint64) ([]CcnPolicyBasedRoutingRule, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCcnPolicyBasedRoutingRule(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.CcnPolicyBasedRoutingRuleSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeCcnRouteTablesAll iterates over every CcnRouteTableSet item that in
@@ -238,22 +295,29 @@ func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *D
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnRouteTablesInput, opts ...common.CallOption) iter.Seq2[CcnRouteTable, error] {
-	page := DescribeCcnRouteTablesInput{}
+	first := DescribeCcnRouteTablesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnRouteTable, error) bool) { var zero CcnRouteTable; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcnRouteTables, start, func(ctx context.Context, offset uint64) ([]CcnRouteTable, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCcnRouteTables(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnRouteTable, error) bool) {
+		page, items := first, []CcnRouteTable(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcnRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCcnRouteTables(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnRouteTableSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].CcnRouteTableID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CcnRouteTableSet, uint64(out.TotalCount), nil
-	}, func(v CcnRouteTable) string { return v.CcnRouteTableID })
+		if err != nil {
+			var zero CcnRouteTable
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCcnRoutesAll iterates over every RouteSet item that in selects (nil
@@ -262,22 +326,29 @@ func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnR
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeCcnRoutesAll(ctx context.Context, in *DescribeCcnRoutesInput, opts ...common.CallOption) iter.Seq2[CcnRoute, error] {
-	page := DescribeCcnRoutesInput{}
+	first := DescribeCcnRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnRoute, error) bool) { var zero CcnRoute; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcnRoutes, start, func(ctx context.Context, offset uint64) ([]CcnRoute, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCcnRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnRoute, error) bool) {
+		page, items := first, []CcnRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCcnRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteSet, uint64(out.TotalCount), nil
-	}, func(v CcnRoute) string { return v.RouteID })
+		if err != nil {
+			var zero CcnRoute
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCcnsAll iterates over every CcnSet item that in selects (nil for
@@ -286,22 +357,29 @@ func (c *Client) DescribeCcnRoutesAll(ctx context.Context, in *DescribeCcnRoutes
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opts ...common.CallOption) iter.Seq2[CCN, error] {
-	page := DescribeCcnsInput{}
+	first := DescribeCcnsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CCN, error) bool) { var zero CCN; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCcns, start, func(ctx context.Context, offset uint64) ([]CCN, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCcns(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CCN, error) bool) {
+		page, items := first, []CCN(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCcns, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCcns(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].CcnID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CcnSet, uint64(out.TotalCount), nil
-	}, func(v CCN) string { return v.CcnID })
+		if err != nil {
+			var zero CCN
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeClassicLinkInstancesAll iterates over every ClassicLinkInstanceSet
@@ -310,22 +388,29 @@ func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opt
 // yields with a zero item, and on a page that the service cannot have meant
 // (an empty page before the total).
 func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *DescribeClassicLinkInstancesInput, opts ...common.CallOption) iter.Seq2[ClassicLinkInstance, error] {
-	page := DescribeClassicLinkInstancesInput{}
+	first := DescribeClassicLinkInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(ClassicLinkInstance, error) bool) { var zero ClassicLinkInstance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeClassicLinkInstances, start, func(ctx context.Context, offset uint64) ([]ClassicLinkInstance, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeClassicLinkInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(ClassicLinkInstance, error) bool) {
+		page, items := first, []ClassicLinkInstance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeClassicLinkInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeClassicLinkInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ClassicLinkInstanceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ClassicLinkInstanceSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero ClassicLinkInstance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCrossBorderCcnRegionBandwidthLimitsAll iterates over every
@@ -334,22 +419,29 @@ func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *Descri
 // on. It stops at the first error, which it yields with a zero item, and on a
 // page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Context, in *DescribeCrossBorderCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidth, error] {
-	page := DescribeCrossBorderCcnRegionBandwidthLimitsInput{}
+	first := DescribeCrossBorderCcnRegionBandwidthLimitsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnBandwidth, error) bool) { var zero CcnBandwidth; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCrossBorderCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) ([]CcnBandwidth, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCrossBorderCcnRegionBandwidthLimits(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnBandwidth, error) bool) {
+		page, items := first, []CcnBandwidth(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCrossBorderCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCrossBorderCcnRegionBandwidthLimits(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnBandwidthSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CcnBandwidthSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero CcnBandwidth
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCrossBorderComplianceAll iterates over every
@@ -358,22 +450,29 @@ func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Cont
 // the first error, which it yields with a zero item, and on a page that the
 // service cannot have meant (an empty page before the total).
 func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *DescribeCrossBorderComplianceInput, opts ...common.CallOption) iter.Seq2[CrossBorderCompliance, error] {
-	page := DescribeCrossBorderComplianceInput{}
+	first := DescribeCrossBorderComplianceInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CrossBorderCompliance, error) bool) { var zero CrossBorderCompliance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCrossBorderCompliance, start, func(ctx context.Context, offset uint64) ([]CrossBorderCompliance, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCrossBorderCompliance(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CrossBorderCompliance, error) bool) {
+		page, items := first, []CrossBorderCompliance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCrossBorderCompliance, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCrossBorderCompliance(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CrossBorderComplianceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CrossBorderComplianceSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero CrossBorderCompliance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeCustomerGatewaysAll iterates over every CustomerGatewaySet item that
@@ -382,22 +481,29 @@ func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *Descr
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeCustomerGatewaysAll(ctx context.Context, in *DescribeCustomerGatewaysInput, opts ...common.CallOption) iter.Seq2[CustomerGateway, error] {
-	page := DescribeCustomerGatewaysInput{}
+	first := DescribeCustomerGatewaysInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CustomerGateway, error) bool) { var zero CustomerGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeCustomerGateways, start, func(ctx context.Context, offset uint64) ([]CustomerGateway, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeCustomerGateways(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CustomerGateway, error) bool) {
+		page, items := first, []CustomerGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeCustomerGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeCustomerGateways(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CustomerGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].CustomerGatewayID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CustomerGatewaySet, uint64(out.TotalCount), nil
-	}, func(v CustomerGateway) string { return v.CustomerGatewayID })
+		if err != nil {
+			var zero CustomerGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeDhcpIpsAll iterates over every DhcpIpSet item that in selects (nil
@@ -406,22 +512,29 @@ func (c *Client) DescribeCustomerGatewaysAll(ctx context.Context, in *DescribeCu
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeDhcpIpsAll(ctx context.Context, in *DescribeDhcpIpsInput, opts ...common.CallOption) iter.Seq2[DhcpIP, error] {
-	page := DescribeDhcpIpsInput{}
+	first := DescribeDhcpIpsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(DhcpIP, error) bool) { var zero DhcpIP; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeDhcpIps, start, func(ctx context.Context, offset uint64) ([]DhcpIP, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeDhcpIps(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(DhcpIP, error) bool) {
+		page, items := first, []DhcpIP(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeDhcpIps, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeDhcpIps(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.DhcpIPSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].DhcpIPID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.DhcpIPSet, uint64(out.TotalCount), nil
-	}, func(v DhcpIP) string { return v.DhcpIPID })
+		if err != nil {
+			var zero DhcpIP
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeDirectConnectGatewayCcnRoutesAll iterates over every RouteSet item
@@ -430,25 +543,29 @@ func (c *Client) DescribeDhcpIpsAll(ctx context.Context, in *DescribeDhcpIpsInpu
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeDirectConnectGatewayCcnRoutesAll(ctx context.Context, in *DescribeDirectConnectGatewayCcnRoutesInput, opts ...common.CallOption) iter.Seq2[DirectConnectGatewayCcnRoute, error] {
-	page := DescribeDirectConnectGatewayCcnRoutesInput{}
+	first := DescribeDirectConnectGatewayCcnRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(DirectConnectGatewayCcnRoute, error) bool) {
+	return func(yield func(DirectConnectGatewayCcnRoute, error) bool) {
+		page, items := first, []DirectConnectGatewayCcnRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeDirectConnectGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeDirectConnectGatewayCcnRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero DirectConnectGatewayCcnRoute
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeDirectConnectGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) ([]DirectConnectGatewayCcnRoute, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeDirectConnectGatewayCcnRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.RouteSet, uint64(out.TotalCount), nil
-	}, func(v DirectConnectGatewayCcnRoute) string { return v.RouteID })
 }
 
 // DescribeDirectConnectGatewaysAll iterates over every DirectConnectGatewaySet
@@ -457,22 +574,29 @@ func (c *Client) DescribeDirectConnectGatewayCcnRoutesAll(ctx context.Context, i
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *DescribeDirectConnectGatewaysInput, opts ...common.CallOption) iter.Seq2[DirectConnectGateway, error] {
-	page := DescribeDirectConnectGatewaysInput{}
+	first := DescribeDirectConnectGatewaysInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(DirectConnectGateway, error) bool) { var zero DirectConnectGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeDirectConnectGateways, start, func(ctx context.Context, offset uint64) ([]DirectConnectGateway, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeDirectConnectGateways(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(DirectConnectGateway, error) bool) {
+		page, items := first, []DirectConnectGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeDirectConnectGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeDirectConnectGateways(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.DirectConnectGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].DirectConnectGatewayID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.DirectConnectGatewaySet, uint64(out.TotalCount), nil
-	}, func(v DirectConnectGateway) string { return v.DirectConnectGatewayID })
+		if err != nil {
+			var zero DirectConnectGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeFlowLogsAll iterates over every FlowLog item that in selects (nil
@@ -481,22 +605,29 @@ func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *Descr
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsInput, opts ...common.CallOption) iter.Seq2[FlowLog, error] {
-	page := DescribeFlowLogsInput{}
+	first := DescribeFlowLogsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(FlowLog, error) bool) { var zero FlowLog; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeFlowLogs, start, func(ctx context.Context, offset uint64) ([]FlowLog, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeFlowLogs(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(FlowLog, error) bool) {
+		page, items := first, []FlowLog(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeFlowLogs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeFlowLogs(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.FlowLog
+				return len(items), uint64(out.TotalNum), nil
+			}, func(i int) string { return items[i].FlowLogID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.FlowLog, uint64(out.TotalNum), nil
-	}, func(v FlowLog) string { return v.FlowLogID })
+		if err != nil {
+			var zero FlowLog
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeGatewayFlowMonitorDetailAll iterates over every
@@ -505,25 +636,29 @@ func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsIn
 // at the first error, which it yields with a zero item, and on a page that the
 // service cannot have meant (an empty page before the total).
 func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *DescribeGatewayFlowMonitorDetailInput, opts ...common.CallOption) iter.Seq2[GatewayFlowMonitorDetail, error] {
-	page := DescribeGatewayFlowMonitorDetailInput{}
+	first := DescribeGatewayFlowMonitorDetailInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(GatewayFlowMonitorDetail, error) bool) {
+	return func(yield func(GatewayFlowMonitorDetail, error) bool) {
+		page, items := first, []GatewayFlowMonitorDetail(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeGatewayFlowMonitorDetail, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeGatewayFlowMonitorDetail(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.GatewayFlowMonitorDetailSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero GatewayFlowMonitorDetail
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeGatewayFlowMonitorDetail, start, func(ctx context.Context, offset uint64) ([]GatewayFlowMonitorDetail, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeGatewayFlowMonitorDetail(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.GatewayFlowMonitorDetailSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeGatewayFlowQosAll iterates over every GatewayQosSet item that in
@@ -532,22 +667,29 @@ func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *De
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGatewayFlowQosInput, opts ...common.CallOption) iter.Seq2[GatewayQos, error] {
-	page := DescribeGatewayFlowQosInput{}
+	first := DescribeGatewayFlowQosInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(GatewayQos, error) bool) { var zero GatewayQos; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeGatewayFlowQos, start, func(ctx context.Context, offset uint64) ([]GatewayQos, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeGatewayFlowQos(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(GatewayQos, error) bool) {
+		page, items := first, []GatewayQos(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeGatewayFlowQos, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeGatewayFlowQos(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.GatewayQosSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.GatewayQosSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero GatewayQos
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeGlobalRoutesAll iterates over every GlobalRouteSet item that in
@@ -556,22 +698,29 @@ func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGate
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobalRoutesInput, opts ...common.CallOption) iter.Seq2[GlobalRoute, error] {
-	page := DescribeGlobalRoutesInput{}
+	first := DescribeGlobalRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(GlobalRoute, error) bool) { var zero GlobalRoute; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeGlobalRoutes, start, func(ctx context.Context, offset uint64) ([]GlobalRoute, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeGlobalRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(GlobalRoute, error) bool) {
+		page, items := first, []GlobalRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeGlobalRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeGlobalRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.GlobalRouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].GlobalRouteID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.GlobalRouteSet, uint64(out.TotalCount), nil
-	}, func(v GlobalRoute) string { return v.GlobalRouteID })
+		if err != nil {
+			var zero GlobalRoute
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeHaVipsAll iterates over every HaVipSet item that in selects (nil for
@@ -580,22 +729,29 @@ func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobal
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeHaVipsAll(ctx context.Context, in *DescribeHaVipsInput, opts ...common.CallOption) iter.Seq2[HaVip, error] {
-	page := DescribeHaVipsInput{}
+	first := DescribeHaVipsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(HaVip, error) bool) { var zero HaVip; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeHaVips, start, func(ctx context.Context, offset uint64) ([]HaVip, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeHaVips(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(HaVip, error) bool) {
+		page, items := first, []HaVip(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeHaVips, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeHaVips(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.HaVipSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].HaVipID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.HaVipSet, uint64(out.TotalCount), nil
-	}, func(v HaVip) string { return v.HaVipID })
+		if err != nil {
+			var zero HaVip
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeHighPriorityRouteTablesAll iterates over every
@@ -605,25 +761,29 @@ func (c *Client) DescribeHaVipsAll(ctx context.Context, in *DescribeHaVipsInput,
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeHighPriorityRouteTablesAll(ctx context.Context, in *DescribeHighPriorityRouteTablesInput, opts ...common.CallOption) iter.Seq2[HighPriorityRouteTable, error] {
-	page := DescribeHighPriorityRouteTablesInput{}
+	first := DescribeHighPriorityRouteTablesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(HighPriorityRouteTable, error) bool) {
+	return func(yield func(HighPriorityRouteTable, error) bool) {
+		page, items := first, []HighPriorityRouteTable(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeHighPriorityRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeHighPriorityRouteTables(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.HighPriorityRouteTableSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].HighPriorityRouteTableID }, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero HighPriorityRouteTable
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeHighPriorityRouteTables, start, func(ctx context.Context, offset uint64) ([]HighPriorityRouteTable, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeHighPriorityRouteTables(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.HighPriorityRouteTableSet, uint64(out.TotalCount), nil
-	}, func(v HighPriorityRouteTable) string { return v.HighPriorityRouteTableID })
 }
 
 // DescribeHighPriorityRoutesAll iterates over every HighPriorityRouteSet item
@@ -632,22 +792,29 @@ func (c *Client) DescribeHighPriorityRouteTablesAll(ctx context.Context, in *Des
 // zero item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *DescribeHighPriorityRoutesInput, opts ...common.CallOption) iter.Seq2[HighPriorityRoute, error] {
-	page := DescribeHighPriorityRoutesInput{}
+	first := DescribeHighPriorityRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(HighPriorityRoute, error) bool) { var zero HighPriorityRoute; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeHighPriorityRoutes, start, func(ctx context.Context, offset uint64) ([]HighPriorityRoute, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeHighPriorityRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(HighPriorityRoute, error) bool) {
+		page, items := first, []HighPriorityRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeHighPriorityRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeHighPriorityRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.HighPriorityRouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].HighPriorityRouteID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.HighPriorityRouteSet, uint64(out.TotalCount), nil
-	}, func(v HighPriorityRoute) string { return v.HighPriorityRouteID })
+		if err != nil {
+			var zero HighPriorityRoute
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeIPv6AddressesAll iterates over every AddressSet item that in selects
@@ -656,22 +823,29 @@ func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *Describe
 // page that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeIPv6AddressesAll(ctx context.Context, in *DescribeIPv6AddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	page := DescribeIPv6AddressesInput{}
+	first := DescribeIPv6AddressesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Address, error) bool) { var zero Address; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeIPv6Addresses, start, func(ctx context.Context, offset uint64) ([]Address, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeIPv6Addresses(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Address, error) bool) {
+		page, items := first, []Address(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeIPv6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeIPv6Addresses(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AddressSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AddressSet, uint64(out.TotalCount), nil
-	}, func(v Address) string { return v.AddressID })
+		if err != nil {
+			var zero Address
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeIp6AddressesAll iterates over every AddressSet item that in selects
@@ -680,22 +854,29 @@ func (c *Client) DescribeIPv6AddressesAll(ctx context.Context, in *DescribeIPv6A
 // page that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeIp6AddressesAll(ctx context.Context, in *DescribeIp6AddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	page := DescribeIp6AddressesInput{}
+	first := DescribeIp6AddressesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Address, error) bool) { var zero Address; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeIp6Addresses, start, func(ctx context.Context, offset uint64) ([]Address, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeIp6Addresses(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Address, error) bool) {
+		page, items := first, []Address(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeIp6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeIp6Addresses(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.AddressSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.AddressSet, uint64(out.TotalCount), nil
-	}, func(v Address) string { return v.AddressID })
+		if err != nil {
+			var zero Address
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeIp6TranslatorsAll iterates over every Ip6TranslatorSet item that in
@@ -704,22 +885,29 @@ func (c *Client) DescribeIp6AddressesAll(ctx context.Context, in *DescribeIp6Add
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeIp6TranslatorsAll(ctx context.Context, in *DescribeIp6TranslatorsInput, opts ...common.CallOption) iter.Seq2[IP6Translator, error] {
-	page := DescribeIp6TranslatorsInput{}
+	first := DescribeIp6TranslatorsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(IP6Translator, error) bool) { var zero IP6Translator; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeIp6Translators, start, func(ctx context.Context, offset uint64) ([]IP6Translator, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeIp6Translators(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(IP6Translator, error) bool) {
+		page, items := first, []IP6Translator(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeIp6Translators, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeIp6Translators(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.IP6TranslatorSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].IP6TranslatorID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.IP6TranslatorSet, uint64(out.TotalCount), nil
-	}, func(v IP6Translator) string { return v.IP6TranslatorID })
+		if err != nil {
+			var zero IP6Translator
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeLocalGatewayAll iterates over every LocalGatewaySet item that in
@@ -728,22 +916,29 @@ func (c *Client) DescribeIp6TranslatorsAll(ctx context.Context, in *DescribeIp6T
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalGatewayInput, opts ...common.CallOption) iter.Seq2[LocalGateway, error] {
-	page := DescribeLocalGatewayInput{}
+	first := DescribeLocalGatewayInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(LocalGateway, error) bool) { var zero LocalGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeLocalGateway, start, func(ctx context.Context, offset uint64) ([]LocalGateway, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeLocalGateway(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(LocalGateway, error) bool) {
+		page, items := first, []LocalGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeLocalGateway, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeLocalGateway(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.LocalGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].LocalGatewayID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.LocalGatewaySet, uint64(out.TotalCount), nil
-	}, func(v LocalGateway) string { return v.LocalGatewayID })
+		if err != nil {
+			var zero LocalGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeNatGatewayDestinationIpPortTranslationNatRulesAll iterates over
@@ -754,25 +949,29 @@ func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalG
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[NatGatewayDestinationIPPortTranslationNatRule, error] {
-	page := DescribeNatGatewayDestinationIpPortTranslationNatRulesInput{}
+	first := DescribeNatGatewayDestinationIpPortTranslationNatRulesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NatGatewayDestinationIPPortTranslationNatRule, error) bool) {
+	return func(yield func(NatGatewayDestinationIPPortTranslationNatRule, error) bool) {
+		page, items := first, []NatGatewayDestinationIPPortTranslationNatRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NatGatewayDestinationIPPortTranslationNatRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero NatGatewayDestinationIPPortTranslationNatRule
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) ([]NatGatewayDestinationIPPortTranslationNatRule, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.NatGatewayDestinationIPPortTranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeNatGatewayDirectConnectGatewayRouteAll iterates over every
@@ -781,25 +980,29 @@ func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx c
 // on. It stops at the first error, which it yields with a zero item, and on a
 // page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Context, in *DescribeNatGatewayDirectConnectGatewayRouteInput, opts ...common.CallOption) iter.Seq2[NatDirectConnectGatewayRoute, error] {
-	page := DescribeNatGatewayDirectConnectGatewayRouteInput{}
+	first := DescribeNatGatewayDirectConnectGatewayRouteInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NatDirectConnectGatewayRoute, error) bool) {
+	return func(yield func(NatDirectConnectGatewayRoute, error) bool) {
+		page, items := first, []NatDirectConnectGatewayRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewayDirectConnectGatewayRoute, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeNatGatewayDirectConnectGatewayRoute(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NatDirectConnectGatewayRouteSet
+				return len(items), uint64(out.Total), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero NatDirectConnectGatewayRoute
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNatGatewayDirectConnectGatewayRoute, start, func(ctx context.Context, offset uint64) ([]NatDirectConnectGatewayRoute, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeNatGatewayDirectConnectGatewayRoute(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.NatDirectConnectGatewayRouteSet, uint64(out.Total), nil
-	}, nil)
 }
 
 // DescribeNatGatewaySourceIpTranslationNatRulesAll iterates over every
@@ -808,25 +1011,29 @@ func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Cont
 // on. It stops at the first error, which it yields with a zero item, and on a
 // page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewaySourceIpTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[SourceIPTranslationNatRule, error] {
-	page := DescribeNatGatewaySourceIpTranslationNatRulesInput{}
+	first := DescribeNatGatewaySourceIpTranslationNatRulesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SourceIPTranslationNatRule, error) bool) {
+	return func(yield func(SourceIPTranslationNatRule, error) bool) {
+		page, items := first, []SourceIPTranslationNatRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewaySourceIpTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeNatGatewaySourceIpTranslationNatRules(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SourceIPTranslationNatRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero SourceIPTranslationNatRule
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNatGatewaySourceIpTranslationNatRules, start, func(ctx context.Context, offset uint64) ([]SourceIPTranslationNatRule, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeNatGatewaySourceIpTranslationNatRules(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.SourceIPTranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeNatGatewaysAll iterates over every NatGatewaySet item that in
@@ -835,22 +1042,29 @@ func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Co
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGatewaysInput, opts ...common.CallOption) iter.Seq2[NatGateway, error] {
-	page := DescribeNatGatewaysInput{}
+	first := DescribeNatGatewaysInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NatGateway, error) bool) { var zero NatGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNatGateways, start, func(ctx context.Context, offset uint64) ([]NatGateway, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNatGateways(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(NatGateway, error) bool) {
+		page, items := first, []NatGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNatGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNatGateways(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NatGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].NatGatewayID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.NatGatewaySet, uint64(out.TotalCount), nil
-	}, func(v NatGateway) string { return v.NatGatewayID })
+		if err != nil {
+			var zero NatGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeNetDetectStatesAll iterates over every NetDetectStateSet item that
@@ -859,22 +1073,29 @@ func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGate
 // item, and on a page that the service cannot have meant (an empty page before
 // the total).
 func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNetDetectStatesInput, opts ...common.CallOption) iter.Seq2[NetDetectState, error] {
-	page := DescribeNetDetectStatesInput{}
+	first := DescribeNetDetectStatesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NetDetectState, error) bool) { var zero NetDetectState; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNetDetectStates, start, func(ctx context.Context, offset uint64) ([]NetDetectState, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNetDetectStates(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(NetDetectState, error) bool) {
+		page, items := first, []NetDetectState(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNetDetectStates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNetDetectStates(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NetDetectStateSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.NetDetectStateSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero NetDetectState
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeNetDetectsAll iterates over every NetDetectSet item that in selects
@@ -883,22 +1104,29 @@ func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNet
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetectsInput, opts ...common.CallOption) iter.Seq2[NetDetect, error] {
-	page := DescribeNetDetectsInput{}
+	first := DescribeNetDetectsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NetDetect, error) bool) { var zero NetDetect; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNetDetects, start, func(ctx context.Context, offset uint64) ([]NetDetect, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNetDetects(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(NetDetect, error) bool) {
+		page, items := first, []NetDetect(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNetDetects, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNetDetects(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NetDetectSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].NetDetectID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.NetDetectSet, uint64(out.TotalCount), nil
-	}, func(v NetDetect) string { return v.NetDetectID })
+		if err != nil {
+			var zero NetDetect
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeNetworkAclQuintupleEntriesAll iterates over every
@@ -908,25 +1136,29 @@ func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetec
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeNetworkAclQuintupleEntriesAll(ctx context.Context, in *DescribeNetworkAclQuintupleEntriesInput, opts ...common.CallOption) iter.Seq2[NetworkAclQuintupleEntry, error] {
-	page := DescribeNetworkAclQuintupleEntriesInput{}
+	first := DescribeNetworkAclQuintupleEntriesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NetworkAclQuintupleEntry, error) bool) {
+	return func(yield func(NetworkAclQuintupleEntry, error) bool) {
+		page, items := first, []NetworkAclQuintupleEntry(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNetworkAclQuintupleEntries, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNetworkAclQuintupleEntries(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NetworkAclQuintupleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].NetworkAclQuintupleEntryID }, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero NetworkAclQuintupleEntry
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNetworkAclQuintupleEntries, start, func(ctx context.Context, offset uint64) ([]NetworkAclQuintupleEntry, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNetworkAclQuintupleEntries(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.NetworkAclQuintupleSet, uint64(out.TotalCount), nil
-	}, func(v NetworkAclQuintupleEntry) string { return v.NetworkAclQuintupleEntryID })
 }
 
 // DescribeNetworkAclsAll iterates over every NetworkAclSet item that in
@@ -935,22 +1167,29 @@ func (c *Client) DescribeNetworkAclQuintupleEntriesAll(ctx context.Context, in *
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetworkAclsInput, opts ...common.CallOption) iter.Seq2[NetworkAcl, error] {
-	page := DescribeNetworkAclsInput{}
+	first := DescribeNetworkAclsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NetworkAcl, error) bool) { var zero NetworkAcl; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNetworkAcls, start, func(ctx context.Context, offset uint64) ([]NetworkAcl, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNetworkAcls(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(NetworkAcl, error) bool) {
+		page, items := first, []NetworkAcl(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNetworkAcls, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNetworkAcls(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NetworkAclSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].NetworkAclID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.NetworkAclSet, uint64(out.TotalCount), nil
-	}, func(v NetworkAcl) string { return v.NetworkAclID })
+		if err != nil {
+			var zero NetworkAcl
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeNetworkInterfacesAll iterates over every NetworkInterfaceSet item
@@ -959,22 +1198,29 @@ func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetwork
 // zero item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeNetworkInterfacesInput, opts ...common.CallOption) iter.Seq2[NetworkInterface, error] {
-	page := DescribeNetworkInterfacesInput{}
+	first := DescribeNetworkInterfacesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(NetworkInterface, error) bool) { var zero NetworkInterface; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeNetworkInterfaces, start, func(ctx context.Context, offset uint64) ([]NetworkInterface, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeNetworkInterfaces(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(NetworkInterface, error) bool) {
+		page, items := first, []NetworkInterface(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeNetworkInterfaces, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeNetworkInterfaces(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.NetworkInterfaceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].NetworkInterfaceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.NetworkInterfaceSet, uint64(out.TotalCount), nil
-	}, func(v NetworkInterface) string { return v.NetworkInterfaceID })
+		if err != nil {
+			var zero NetworkInterface
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAll iterates
@@ -985,25 +1231,29 @@ func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeN
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[PrivateNatDestinationIPPortTranslationNatRule, error] {
-	page := DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput{}
+	first := DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(PrivateNatDestinationIPPortTranslationNatRule, error) bool) {
+	return func(yield func(PrivateNatDestinationIPPortTranslationNatRule, error) bool) {
+		page, items := first, []PrivateNatDestinationIPPortTranslationNatRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribePrivateNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.LocalDestinationIPPortTranslationNatRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero PrivateNatDestinationIPPortTranslationNatRule
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribePrivateNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) ([]PrivateNatDestinationIPPortTranslationNatRule, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribePrivateNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.LocalDestinationIPPortTranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribePrivateNatGatewayLimitsAll iterates over every
@@ -1012,25 +1262,29 @@ func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAl
 // at the first error, which it yields with a zero item, and on a page that the
 // service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *DescribePrivateNatGatewayLimitsInput, opts ...common.CallOption) iter.Seq2[PrivateNatGatewayLimit, error] {
-	page := DescribePrivateNatGatewayLimitsInput{}
+	first := DescribePrivateNatGatewayLimitsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(PrivateNatGatewayLimit, error) bool) {
+	return func(yield func(PrivateNatGatewayLimit, error) bool) {
+		page, items := first, []PrivateNatGatewayLimit(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribePrivateNatGatewayLimits(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.PrivateNatGatewayLimitSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero PrivateNatGatewayLimit
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribePrivateNatGatewayLimits, start, func(ctx context.Context, offset uint64) ([]PrivateNatGatewayLimit, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribePrivateNatGatewayLimits(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.PrivateNatGatewayLimitSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribePrivateNatGatewayTranslationAclRulesAll iterates over every
@@ -1039,22 +1293,29 @@ func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *Des
 // on. It stops at the first error, which it yields with a zero item, and on a
 // page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationAclRulesInput, opts ...common.CallOption) iter.Seq2[TranslationAclRule, error] {
-	page := DescribePrivateNatGatewayTranslationAclRulesInput{}
+	first := DescribePrivateNatGatewayTranslationAclRulesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(TranslationAclRule, error) bool) { var zero TranslationAclRule; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribePrivateNatGatewayTranslationAclRules, start, func(ctx context.Context, offset uint64) ([]TranslationAclRule, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribePrivateNatGatewayTranslationAclRules(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(TranslationAclRule, error) bool) {
+		page, items := first, []TranslationAclRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayTranslationAclRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribePrivateNatGatewayTranslationAclRules(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.TranslationAclRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.TranslationAclRuleSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero TranslationAclRule
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribePrivateNatGatewayTranslationNatRulesAll iterates over every
@@ -1063,22 +1324,29 @@ func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Con
 // on. It stops at the first error, which it yields with a zero item, and on a
 // page that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[TranslationNatRule, error] {
-	page := DescribePrivateNatGatewayTranslationNatRulesInput{}
+	first := DescribePrivateNatGatewayTranslationNatRulesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(TranslationNatRule, error) bool) { var zero TranslationNatRule; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribePrivateNatGatewayTranslationNatRules, start, func(ctx context.Context, offset uint64) ([]TranslationNatRule, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribePrivateNatGatewayTranslationNatRules(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(TranslationNatRule, error) bool) {
+		page, items := first, []TranslationNatRule(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribePrivateNatGatewayTranslationNatRules(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.TranslationNatRuleSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.TranslationNatRuleSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero TranslationNatRule
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribePrivateNatGatewaysAll iterates over every PrivateNatGatewaySet item
@@ -1087,22 +1355,29 @@ func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Con
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *DescribePrivateNatGatewaysInput, opts ...common.CallOption) iter.Seq2[PrivateNatGateway, error] {
-	page := DescribePrivateNatGatewaysInput{}
+	first := DescribePrivateNatGatewaysInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(PrivateNatGateway, error) bool) { var zero PrivateNatGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribePrivateNatGateways, start, func(ctx context.Context, offset uint64) ([]PrivateNatGateway, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribePrivateNatGateways(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(PrivateNatGateway, error) bool) {
+		page, items := first, []PrivateNatGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribePrivateNatGateways(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.PrivateNatGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.PrivateNatGatewaySet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero PrivateNatGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeReserveIpAddressesAll iterates over every ReserveIpAddressSet item
@@ -1111,22 +1386,29 @@ func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *Describe
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *DescribeReserveIpAddressesInput, opts ...common.CallOption) iter.Seq2[ReserveIPAddressInfo, error] {
-	page := DescribeReserveIpAddressesInput{}
+	first := DescribeReserveIpAddressesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(ReserveIPAddressInfo, error) bool) { var zero ReserveIPAddressInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeReserveIpAddresses, start, func(ctx context.Context, offset uint64) ([]ReserveIPAddressInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeReserveIpAddresses(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(ReserveIPAddressInfo, error) bool) {
+		page, items := first, []ReserveIPAddressInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeReserveIpAddresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeReserveIpAddresses(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ReserveIPAddressSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ReserveIPAddressSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero ReserveIPAddressInfo
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRouteListAll iterates over every RouteSet item that in selects (nil
@@ -1134,22 +1416,29 @@ func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *Describe
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteListInput, opts ...common.CallOption) iter.Seq2[Route, error] {
-	page := DescribeRouteListInput{}
+	first := DescribeRouteListInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Route, error) bool) { var zero Route; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRouteList, start, func(ctx context.Context, offset uint64) ([]Route, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeRouteList(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Route, error) bool) {
+		page, items := first, []Route(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRouteList, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeRouteList(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero Route
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRoutePoliciesAll iterates over every RoutePolicySet item that in
@@ -1158,22 +1447,29 @@ func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteList
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeRoutePoliciesAll(ctx context.Context, in *DescribeRoutePoliciesInput, opts ...common.CallOption) iter.Seq2[RoutePolicy, error] {
-	page := DescribeRoutePoliciesInput{}
+	first := DescribeRoutePoliciesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(RoutePolicy, error) bool) { var zero RoutePolicy; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRoutePolicies, start, func(ctx context.Context, offset uint64) ([]RoutePolicy, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeRoutePolicies(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(RoutePolicy, error) bool) {
+		page, items := first, []RoutePolicy(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRoutePolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeRoutePolicies(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RoutePolicySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RoutePolicyID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RoutePolicySet, uint64(out.TotalCount), nil
-	}, func(v RoutePolicy) string { return v.RoutePolicyID })
+		if err != nil {
+			var zero RoutePolicy
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRoutePolicyEntriesAll iterates over every RoutePolicyEntrySet item
@@ -1182,22 +1478,29 @@ func (c *Client) DescribeRoutePoliciesAll(ctx context.Context, in *DescribeRoute
 // zero item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *DescribeRoutePolicyEntriesInput, opts ...common.CallOption) iter.Seq2[RoutePolicyEntry, error] {
-	page := DescribeRoutePolicyEntriesInput{}
+	first := DescribeRoutePolicyEntriesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(RoutePolicyEntry, error) bool) { var zero RoutePolicyEntry; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRoutePolicyEntries, start, func(ctx context.Context, offset uint64) ([]RoutePolicyEntry, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeRoutePolicyEntries(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(RoutePolicyEntry, error) bool) {
+		page, items := first, []RoutePolicyEntry(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRoutePolicyEntries, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeRoutePolicyEntries(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RoutePolicyEntrySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RoutePolicyEntryID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RoutePolicyEntrySet, uint64(out.TotalCount), nil
-	}, func(v RoutePolicyEntry) string { return v.RoutePolicyEntryID })
+		if err != nil {
+			var zero RoutePolicyEntry
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRouteTableAssociatedInstancesAll iterates over every InstanceBindSet
@@ -1206,22 +1509,29 @@ func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *Describe
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, in *DescribeRouteTableAssociatedInstancesInput, opts ...common.CallOption) iter.Seq2[InstanceBind, error] {
-	page := DescribeRouteTableAssociatedInstancesInput{}
+	first := DescribeRouteTableAssociatedInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(InstanceBind, error) bool) { var zero InstanceBind; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRouteTableAssociatedInstances, start, func(ctx context.Context, offset uint64) ([]InstanceBind, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeRouteTableAssociatedInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(InstanceBind, error) bool) {
+		page, items := first, []InstanceBind(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRouteTableAssociatedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeRouteTableAssociatedInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceBindSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceBindSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero InstanceBind
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRouteTableSelectionPoliciesAll iterates over every
@@ -1230,22 +1540,29 @@ func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, i
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in *DescribeRouteTableSelectionPoliciesInput, opts ...common.CallOption) iter.Seq2[RouteSelectionPolicy, error] {
-	page := DescribeRouteTableSelectionPoliciesInput{}
+	first := DescribeRouteTableSelectionPoliciesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(RouteSelectionPolicy, error) bool) { var zero RouteSelectionPolicy; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRouteTableSelectionPolicies, start, func(ctx context.Context, offset uint64) ([]RouteSelectionPolicy, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeRouteTableSelectionPolicies(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(RouteSelectionPolicy, error) bool) {
+		page, items := first, []RouteSelectionPolicy(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRouteTableSelectionPolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeRouteTableSelectionPolicies(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSelectionPolicySet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteSelectionPolicySet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero RouteSelectionPolicy
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRouteTablesAll iterates over every RouteTableSet item that in
@@ -1254,22 +1571,29 @@ func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in 
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTablesInput, opts ...common.CallOption) iter.Seq2[RouteTable, error] {
-	page := DescribeRouteTablesInput{}
+	first := DescribeRouteTablesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(RouteTable, error) bool) { var zero RouteTable; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRouteTables, start, func(ctx context.Context, offset uint64) ([]RouteTable, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeRouteTables(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(RouteTable, error) bool) {
+		page, items := first, []RouteTable(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeRouteTables(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteTableSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RouteTableID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteTableSet, uint64(out.TotalCount), nil
-	}, func(v RouteTable) string { return v.RouteTableID })
+		if err != nil {
+			var zero RouteTable
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeRoutesAll iterates over every RouteSet item that in selects (nil for
@@ -1277,22 +1601,29 @@ func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTa
 // the first error, which it yields with a zero item, and on a page that the
 // service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput, opts ...common.CallOption) iter.Seq2[Route, error] {
-	page := DescribeRoutesInput{}
+	first := DescribeRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Route, error) bool) { var zero Route; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeRoutes, start, func(ctx context.Context, offset uint64) ([]Route, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Route, error) bool) {
+		page, items := first, []Route(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero Route
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSecurityGroupsAll iterates over every SecurityGroupSet item that in
@@ -1301,22 +1632,29 @@ func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput,
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeSecurityGroupsAll(ctx context.Context, in *DescribeSecurityGroupsInput, opts ...common.CallOption) iter.Seq2[SecurityGroup, error] {
-	page := DescribeSecurityGroupsInput{}
+	first := DescribeSecurityGroupsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SecurityGroup, error) bool) { var zero SecurityGroup; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSecurityGroups, start, func(ctx context.Context, offset uint64) ([]SecurityGroup, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeSecurityGroups(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SecurityGroup, error) bool) {
+		page, items := first, []SecurityGroup(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSecurityGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeSecurityGroups(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SecurityGroupSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].SecurityGroupID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SecurityGroupSet, uint64(out.TotalCount), nil
-	}, func(v SecurityGroup) string { return v.SecurityGroupID })
+		if err != nil {
+			var zero SecurityGroup
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeServiceTemplateGroupsAll iterates over every ServiceTemplateGroupSet
@@ -1325,22 +1663,29 @@ func (c *Client) DescribeSecurityGroupsAll(ctx context.Context, in *DescribeSecu
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeServiceTemplateGroupsAll(ctx context.Context, in *DescribeServiceTemplateGroupsInput, opts ...common.CallOption) iter.Seq2[ServiceTemplateGroup, error] {
-	page := DescribeServiceTemplateGroupsInput{}
+	first := DescribeServiceTemplateGroupsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(ServiceTemplateGroup, error) bool) { var zero ServiceTemplateGroup; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeServiceTemplateGroups, start, func(ctx context.Context, offset uint64) ([]ServiceTemplateGroup, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeServiceTemplateGroups(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(ServiceTemplateGroup, error) bool) {
+		page, items := first, []ServiceTemplateGroup(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeServiceTemplateGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeServiceTemplateGroups(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ServiceTemplateGroupSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].ServiceTemplateGroupID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ServiceTemplateGroupSet, uint64(out.TotalCount), nil
-	}, func(v ServiceTemplateGroup) string { return v.ServiceTemplateGroupID })
+		if err != nil {
+			var zero ServiceTemplateGroup
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeServiceTemplatesAll iterates over every ServiceTemplateSet item that
@@ -1349,22 +1694,29 @@ func (c *Client) DescribeServiceTemplateGroupsAll(ctx context.Context, in *Descr
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeServiceTemplatesAll(ctx context.Context, in *DescribeServiceTemplatesInput, opts ...common.CallOption) iter.Seq2[ServiceTemplate, error] {
-	page := DescribeServiceTemplatesInput{}
+	first := DescribeServiceTemplatesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(ServiceTemplate, error) bool) { var zero ServiceTemplate; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeServiceTemplates, start, func(ctx context.Context, offset uint64) ([]ServiceTemplate, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeServiceTemplates(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(ServiceTemplate, error) bool) {
+		page, items := first, []ServiceTemplate(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeServiceTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeServiceTemplates(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.ServiceTemplateSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].ServiceTemplateID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.ServiceTemplateSet, uint64(out.TotalCount), nil
-	}, func(v ServiceTemplate) string { return v.ServiceTemplateID })
+		if err != nil {
+			var zero ServiceTemplate
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSnapshotAttachedInstancesAll iterates over every InstanceSet item
@@ -1373,22 +1725,29 @@ func (c *Client) DescribeServiceTemplatesAll(ctx context.Context, in *DescribeSe
 // yields with a zero item, and on a page that the service cannot have meant
 // (an item listed again, an empty page before the total).
 func (c *Client) DescribeSnapshotAttachedInstancesAll(ctx context.Context, in *DescribeSnapshotAttachedInstancesInput, opts ...common.CallOption) iter.Seq2[SnapshotInstance, error] {
-	page := DescribeSnapshotAttachedInstancesInput{}
+	first := DescribeSnapshotAttachedInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SnapshotInstance, error) bool) { var zero SnapshotInstance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSnapshotAttachedInstances, start, func(ctx context.Context, offset uint64) ([]SnapshotInstance, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeSnapshotAttachedInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SnapshotInstance, error) bool) {
+		page, items := first, []SnapshotInstance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotAttachedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeSnapshotAttachedInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v SnapshotInstance) string { return v.InstanceID })
+		if err != nil {
+			var zero SnapshotInstance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSnapshotFilesAll iterates over every SnapshotFileSet item that in
@@ -1397,22 +1756,29 @@ func (c *Client) DescribeSnapshotAttachedInstancesAll(ctx context.Context, in *D
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnapshotFilesInput, opts ...common.CallOption) iter.Seq2[SnapshotFileInfo, error] {
-	page := DescribeSnapshotFilesInput{}
+	first := DescribeSnapshotFilesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SnapshotFileInfo, error) bool) { var zero SnapshotFileInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSnapshotFiles, start, func(ctx context.Context, offset uint64) ([]SnapshotFileInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeSnapshotFiles(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SnapshotFileInfo, error) bool) {
+		page, items := first, []SnapshotFileInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotFiles, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeSnapshotFiles(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SnapshotFileSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].SnapshotFileID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SnapshotFileSet, uint64(out.TotalCount), nil
-	}, func(v SnapshotFileInfo) string { return v.SnapshotFileID })
+		if err != nil {
+			var zero SnapshotFileInfo
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSnapshotPoliciesAll iterates over every SnapshotPolicySet item that
@@ -1421,22 +1787,29 @@ func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnaps
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSnapshotPoliciesInput, opts ...common.CallOption) iter.Seq2[SnapshotPolicy, error] {
-	page := DescribeSnapshotPoliciesInput{}
+	first := DescribeSnapshotPoliciesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SnapshotPolicy, error) bool) { var zero SnapshotPolicy; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSnapshotPolicies, start, func(ctx context.Context, offset uint64) ([]SnapshotPolicy, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeSnapshotPolicies(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SnapshotPolicy, error) bool) {
+		page, items := first, []SnapshotPolicy(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotPolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeSnapshotPolicies(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SnapshotPolicySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].SnapshotPolicyID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SnapshotPolicySet, uint64(out.TotalCount), nil
-	}, func(v SnapshotPolicy) string { return v.SnapshotPolicyID })
+		if err != nil {
+			var zero SnapshotPolicy
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSpecificTrafficPackageUsedDetailsAll iterates over every
@@ -1445,22 +1818,29 @@ func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSn
 // It stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Context, in *DescribeSpecificTrafficPackageUsedDetailsInput, opts ...common.CallOption) iter.Seq2[UsedDetail, error] {
-	page := DescribeSpecificTrafficPackageUsedDetailsInput{}
+	first := DescribeSpecificTrafficPackageUsedDetailsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(UsedDetail, error) bool) { var zero UsedDetail; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSpecificTrafficPackageUsedDetails, start, func(ctx context.Context, offset uint64) ([]UsedDetail, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeSpecificTrafficPackageUsedDetails(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(UsedDetail, error) bool) {
+		page, items := first, []UsedDetail(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSpecificTrafficPackageUsedDetails, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeSpecificTrafficPackageUsedDetails(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.UsedDetailSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.UsedDetailSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero UsedDetail
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeSubnetsAll iterates over every SubnetSet item that in selects (nil
@@ -1469,22 +1849,29 @@ func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Contex
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInput, opts ...common.CallOption) iter.Seq2[Subnet, error] {
-	page := DescribeSubnetsInput{}
+	first := DescribeSubnetsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Subnet, error) bool) { var zero Subnet; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeSubnets, start, func(ctx context.Context, offset uint64) ([]Subnet, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeSubnets(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Subnet, error) bool) {
+		page, items := first, []Subnet(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeSubnets, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeSubnets(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SubnetSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].SubnetID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SubnetSet, uint64(out.TotalCount), nil
-	}, func(v Subnet) string { return v.SubnetID })
+		if err != nil {
+			var zero Subnet
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeTenantCcnsAll iterates over every CcnSet item that in selects (nil
@@ -1493,22 +1880,29 @@ func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInpu
 // that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeTenantCcnsAll(ctx context.Context, in *DescribeTenantCcnsInput, opts ...common.CallOption) iter.Seq2[CcnInstanceInfo, error] {
-	page := DescribeTenantCcnsInput{}
+	first := DescribeTenantCcnsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnInstanceInfo, error) bool) { var zero CcnInstanceInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeTenantCcns, start, func(ctx context.Context, offset uint64) ([]CcnInstanceInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeTenantCcns(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnInstanceInfo, error) bool) {
+		page, items := first, []CcnInstanceInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeTenantCcns, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeTenantCcns(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].CcnID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CcnSet, uint64(out.TotalCount), nil
-	}, func(v CcnInstanceInfo) string { return v.CcnID })
+		if err != nil {
+			var zero CcnInstanceInfo
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeTrafficMirrorsAll iterates over every TrafficMirrorSet item that in
@@ -1517,22 +1911,29 @@ func (c *Client) DescribeTenantCcnsAll(ctx context.Context, in *DescribeTenantCc
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTrafficMirrorsInput, opts ...common.CallOption) iter.Seq2[TrafficMirror, error] {
-	page := DescribeTrafficMirrorsInput{}
+	first := DescribeTrafficMirrorsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(TrafficMirror, error) bool) { var zero TrafficMirror; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeTrafficMirrors, start, func(ctx context.Context, offset uint64) ([]TrafficMirror, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeTrafficMirrors(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(TrafficMirror, error) bool) {
+		page, items := first, []TrafficMirror(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeTrafficMirrors, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeTrafficMirrors(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.TrafficMirrorSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].TrafficMirrorID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.TrafficMirrorSet, uint64(out.TotalCount), nil
-	}, func(v TrafficMirror) string { return v.TrafficMirrorID })
+		if err != nil {
+			var zero TrafficMirror
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeTrafficPackagesAll iterates over every TrafficPackageSet item that
@@ -1541,22 +1942,29 @@ func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTraf
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTrafficPackagesInput, opts ...common.CallOption) iter.Seq2[TrafficPackage, error] {
-	page := DescribeTrafficPackagesInput{}
+	first := DescribeTrafficPackagesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(TrafficPackage, error) bool) { var zero TrafficPackage; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeTrafficPackages, start, func(ctx context.Context, offset uint64) ([]TrafficPackage, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeTrafficPackages(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(TrafficPackage, error) bool) {
+		page, items := first, []TrafficPackage(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeTrafficPackages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeTrafficPackages(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.TrafficPackageSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].TrafficPackageID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.TrafficPackageSet, uint64(out.TotalCount), nil
-	}, func(v TrafficPackage) string { return v.TrafficPackageID })
+		if err != nil {
+			var zero TrafficPackage
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeUsedIpAddressAll iterates over every IpAddressStates item that in
@@ -1565,22 +1973,29 @@ func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTra
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedIpAddressInput, opts ...common.CallOption) iter.Seq2[IPAddressStates, error] {
-	page := DescribeUsedIpAddressInput{}
+	first := DescribeUsedIpAddressInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(IPAddressStates, error) bool) { var zero IPAddressStates; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeUsedIpAddress, start, func(ctx context.Context, offset uint64) ([]IPAddressStates, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeUsedIpAddress(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(IPAddressStates, error) bool) {
+		page, items := first, []IPAddressStates(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeUsedIpAddress, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeUsedIpAddress(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.IPAddressStates
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.IPAddressStates, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero IPAddressStates
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcEndPointAll iterates over every EndPointSet item that in selects
@@ -1589,22 +2004,29 @@ func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedI
 // page that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeVpcEndPointAll(ctx context.Context, in *DescribeVpcEndPointInput, opts ...common.CallOption) iter.Seq2[EndPoint, error] {
-	page := DescribeVpcEndPointInput{}
+	first := DescribeVpcEndPointInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(EndPoint, error) bool) { var zero EndPoint; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcEndPoint, start, func(ctx context.Context, offset uint64) ([]EndPoint, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpcEndPoint(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(EndPoint, error) bool) {
+		page, items := first, []EndPoint(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPoint, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpcEndPoint(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.EndPointSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].EndPointID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.EndPointSet, uint64(out.TotalCount), nil
-	}, func(v EndPoint) string { return v.EndPointID })
+		if err != nil {
+			var zero EndPoint
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcEndPointServiceAll iterates over every EndPointServiceSet item
@@ -1613,22 +2035,29 @@ func (c *Client) DescribeVpcEndPointAll(ctx context.Context, in *DescribeVpcEndP
 // zero item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *DescribeVpcEndPointServiceInput, opts ...common.CallOption) iter.Seq2[EndPointService, error] {
-	page := DescribeVpcEndPointServiceInput{}
+	first := DescribeVpcEndPointServiceInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(EndPointService, error) bool) { var zero EndPointService; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcEndPointService, start, func(ctx context.Context, offset uint64) ([]EndPointService, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpcEndPointService(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(EndPointService, error) bool) {
+		page, items := first, []EndPointService(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPointService, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpcEndPointService(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.EndPointServiceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].EndPointServiceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.EndPointServiceSet, uint64(out.TotalCount), nil
-	}, func(v EndPointService) string { return v.EndPointServiceID })
+		if err != nil {
+			var zero EndPointService
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcEndPointServiceWhiteListAll iterates over every
@@ -1637,25 +2066,29 @@ func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *Describe
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in *DescribeVpcEndPointServiceWhiteListInput, opts ...common.CallOption) iter.Seq2[VpcEndPointServiceUser, error] {
-	page := DescribeVpcEndPointServiceWhiteListInput{}
+	first := DescribeVpcEndPointServiceWhiteListInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpcEndPointServiceUser, error) bool) {
+	return func(yield func(VpcEndPointServiceUser, error) bool) {
+		page, items := first, []VpcEndPointServiceUser(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPointServiceWhiteList, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpcEndPointServiceWhiteList(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.VpcEndPointServiceUserSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
+		}
+		if err != nil {
 			var zero VpcEndPointServiceUser
 			yield(zero, err)
 		}
 	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcEndPointServiceWhiteList, start, func(ctx context.Context, offset uint64) ([]VpcEndPointServiceUser, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpcEndPointServiceWhiteList(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
-		}
-		return out.VpcEndPointServiceUserSet, uint64(out.TotalCount), nil
-	}, nil)
 }
 
 // DescribeVpcInstancesAll iterates over every InstanceSet item that in selects
@@ -1664,22 +2097,29 @@ func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in 
 // page that the service cannot have meant (an item listed again, an empty page
 // before the total).
 func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcInstancesInput, opts ...common.CallOption) iter.Seq2[CvmInstance, error] {
-	page := DescribeVpcInstancesInput{}
+	first := DescribeVpcInstancesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CvmInstance, error) bool) { var zero CvmInstance; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcInstances, start, func(ctx context.Context, offset uint64) ([]CvmInstance, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpcInstances(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CvmInstance, error) bool) {
+		page, items := first, []CvmInstance(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpcInstances(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.InstanceSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.InstanceSet, uint64(out.TotalCount), nil
-	}, func(v CvmInstance) string { return v.InstanceID })
+		if err != nil {
+			var zero CvmInstance
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcIpv6AddressesAll iterates over every Ipv6AddressSet item that in
@@ -1688,22 +2128,29 @@ func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcIns
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVpcIpv6AddressesInput, opts ...common.CallOption) iter.Seq2[VpcIpv6Address, error] {
-	page := DescribeVpcIpv6AddressesInput{}
+	first := DescribeVpcIpv6AddressesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpcIpv6Address, error) bool) { var zero VpcIpv6Address; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcIpv6Addresses, start, func(ctx context.Context, offset uint64) ([]VpcIpv6Address, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpcIpv6Addresses(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(VpcIpv6Address, error) bool) {
+		page, items := first, []VpcIpv6Address(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcIpv6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpcIpv6Addresses(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.Ipv6AddressSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.Ipv6AddressSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero VpcIpv6Address
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcPeeringConnectionsAll iterates over every PeerConnectionSet item
@@ -1712,22 +2159,29 @@ func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVp
 // with a zero item, and on a page that the service cannot have meant (an empty
 // page before the total).
 func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *DescribeVpcPeeringConnectionsInput, opts ...common.CallOption) iter.Seq2[PeerConnection, error] {
-	page := DescribeVpcPeeringConnectionsInput{}
+	first := DescribeVpcPeeringConnectionsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(PeerConnection, error) bool) { var zero PeerConnection; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcPeeringConnections, start, func(ctx context.Context, offset uint64) ([]PeerConnection, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeVpcPeeringConnections(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(PeerConnection, error) bool) {
+		page, items := first, []PeerConnection(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcPeeringConnections, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeVpcPeeringConnections(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.PeerConnectionSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.PeerConnectionSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero PeerConnection
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpcsAll iterates over every VpcSet item that in selects (nil for
@@ -1736,22 +2190,29 @@ func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *Descr
 // service cannot have meant (an item listed again, an empty page before the
 // total).
 func (c *Client) DescribeVpcsAll(ctx context.Context, in *DescribeVpcsInput, opts ...common.CallOption) iter.Seq2[Vpc, error] {
-	page := DescribeVpcsInput{}
+	first := DescribeVpcsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(Vpc, error) bool) { var zero Vpc; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpcs, start, func(ctx context.Context, offset uint64) ([]Vpc, uint64, error) {
-		page.Offset = core.OffsetValue[string](offset)
-		out, err := c.DescribeVpcs(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(Vpc, error) bool) {
+		page, items := first, []Vpc(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpcs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[string](offset)
+				out, err := c.DescribeVpcs(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.VpcSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].VpcID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.VpcSet, uint64(out.TotalCount), nil
-	}, func(v Vpc) string { return v.VpcID })
+		if err != nil {
+			var zero Vpc
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnConnectionsAll iterates over every VpnConnectionSet item that in
@@ -1760,22 +2221,29 @@ func (c *Client) DescribeVpcsAll(ctx context.Context, in *DescribeVpcsInput, opt
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeVpnConnectionsAll(ctx context.Context, in *DescribeVpnConnectionsInput, opts ...common.CallOption) iter.Seq2[VpnConnection, error] {
-	page := DescribeVpnConnectionsInput{}
+	first := DescribeVpnConnectionsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpnConnection, error) bool) { var zero VpnConnection; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnConnections, start, func(ctx context.Context, offset uint64) ([]VpnConnection, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpnConnections(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(VpnConnection, error) bool) {
+		page, items := first, []VpnConnection(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnConnections, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpnConnections(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.VpnConnectionSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].VpnConnectionID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.VpnConnectionSet, uint64(out.TotalCount), nil
-	}, func(v VpnConnection) string { return v.VpnConnectionID })
+		if err != nil {
+			var zero VpnConnection
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnGatewayCcnRoutesAll iterates over every RouteSet item that in
@@ -1784,22 +2252,29 @@ func (c *Client) DescribeVpnConnectionsAll(ctx context.Context, in *DescribeVpnC
 // item, and on a page that the service cannot have meant (an item listed
 // again, an empty page before the total).
 func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *DescribeVpnGatewayCcnRoutesInput, opts ...common.CallOption) iter.Seq2[VpngwCcnRoutes, error] {
-	page := DescribeVpnGatewayCcnRoutesInput{}
+	first := DescribeVpnGatewayCcnRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpngwCcnRoutes, error) bool) { var zero VpngwCcnRoutes; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) ([]VpngwCcnRoutes, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpnGatewayCcnRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(VpngwCcnRoutes, error) bool) {
+		page, items := first, []VpngwCcnRoutes(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpnGatewayCcnRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.RouteSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.RouteSet, uint64(out.TotalCount), nil
-	}, func(v VpngwCcnRoutes) string { return v.RouteID })
+		if err != nil {
+			var zero VpngwCcnRoutes
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnGatewayRoutesAll iterates over every Routes item that in selects
@@ -1808,22 +2283,29 @@ func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *Describ
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVpnGatewayRoutesInput, opts ...common.CallOption) iter.Seq2[VpnGatewayRoute, error] {
-	page := DescribeVpnGatewayRoutesInput{}
+	first := DescribeVpnGatewayRoutesInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpnGatewayRoute, error) bool) { var zero VpnGatewayRoute; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnGatewayRoutes, start, func(ctx context.Context, offset uint64) ([]VpnGatewayRoute, uint64, error) {
-		page.Offset = core.OffsetValue[int64](offset)
-		out, err := c.DescribeVpnGatewayRoutes(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(VpnGatewayRoute, error) bool) {
+		page, items := first, []VpnGatewayRoute(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewayRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[int64](offset)
+				out, err := c.DescribeVpnGatewayRoutes(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.Routes
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.Routes, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero VpnGatewayRoute
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnGatewaySslClientsAll iterates over every SslVpnClientSet item
@@ -1832,22 +2314,29 @@ func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVp
 // with a zero item, and on a page that the service cannot have meant (an item
 // listed again, an empty page before the total).
 func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *DescribeVpnGatewaySslClientsInput, opts ...common.CallOption) iter.Seq2[SslVpnClient, error] {
-	page := DescribeVpnGatewaySslClientsInput{}
+	first := DescribeVpnGatewaySslClientsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SslVpnClient, error) bool) { var zero SslVpnClient; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnGatewaySslClients, start, func(ctx context.Context, offset uint64) ([]SslVpnClient, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpnGatewaySslClients(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SslVpnClient, error) bool) {
+		page, items := first, []SslVpnClient(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewaySslClients, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpnGatewaySslClients(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SslVpnClientSet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].SslVpnClientID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SslVpnClientSet, uint64(out.TotalCount), nil
-	}, func(v SslVpnClient) string { return v.SslVpnClientID })
+		if err != nil {
+			var zero SslVpnClient
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnGatewaySslServersAll iterates over every SslVpnSeverSet item that
@@ -1856,22 +2345,29 @@ func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *Descri
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *DescribeVpnGatewaySslServersInput, opts ...common.CallOption) iter.Seq2[SslVpnSever, error] {
-	page := DescribeVpnGatewaySslServersInput{}
+	first := DescribeVpnGatewaySslServersInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(SslVpnSever, error) bool) { var zero SslVpnSever; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnGatewaySslServers, start, func(ctx context.Context, offset uint64) ([]SslVpnSever, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpnGatewaySslServers(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(SslVpnSever, error) bool) {
+		page, items := first, []SslVpnSever(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewaySslServers, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpnGatewaySslServers(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.SslVpnSeverSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.SslVpnSeverSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero SslVpnSever
+			yield(zero, err)
+		}
+	}
 }
 
 // DescribeVpnGatewaysAll iterates over every VpnGatewaySet item that in
@@ -1880,22 +2376,29 @@ func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *Descri
 // and on a page that the service cannot have meant (an item listed again, an
 // empty page before the total).
 func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGatewaysInput, opts ...common.CallOption) iter.Seq2[VpnGateway, error] {
-	page := DescribeVpnGatewaysInput{}
+	first := DescribeVpnGatewaysInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(VpnGateway, error) bool) { var zero VpnGateway; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opDescribeVpnGateways, start, func(ctx context.Context, offset uint64) ([]VpnGateway, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.DescribeVpnGateways(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(VpnGateway, error) bool) {
+		page, items := first, []VpnGateway(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opDescribeVpnGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.DescribeVpnGateways(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.VpnGatewaySet
+				return len(items), uint64(out.TotalCount), nil
+			}, func(i int) string { return items[i].VpnGatewayID }, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.VpnGatewaySet, uint64(out.TotalCount), nil
-	}, func(v VpnGateway) string { return v.VpnGatewayID })
+		if err != nil {
+			var zero VpnGateway
+			yield(zero, err)
+		}
+	}
 }
 
 // GetCcnRegionBandwidthLimitsAll iterates over every CcnBandwidthSet item that
@@ -1904,20 +2407,27 @@ func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGate
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) GetCcnRegionBandwidthLimitsAll(ctx context.Context, in *GetCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidthInfo, error] {
-	page := GetCcnRegionBandwidthLimitsInput{}
+	first := GetCcnRegionBandwidthLimitsInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(CcnBandwidthInfo, error) bool) { var zero CcnBandwidthInfo; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &opGetCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) ([]CcnBandwidthInfo, uint64, error) {
-		page.Offset = core.OffsetValue[uint64](offset)
-		out, err := c.GetCcnRegionBandwidthLimits(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(CcnBandwidthInfo, error) bool) {
+		page, items := first, []CcnBandwidthInfo(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &opGetCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[uint64](offset)
+				out, err := c.GetCcnRegionBandwidthLimits(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.CcnBandwidthSet
+				return len(items), uint64(out.TotalCount), nil
+			}, nil, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.CcnBandwidthSet, uint64(out.TotalCount), nil
-	}, nil)
+		if err != nil {
+			var zero CcnBandwidthInfo
+			yield(zero, err)
+		}
+	}
 }

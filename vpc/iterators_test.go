@@ -63,3 +63,22 @@ func TestIteratorKeysItemsByTheirOwnID(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], qerrors.ErrMalformedResponse)
 }
+
+// An iterator is a sequence that can be ranged over again: each range
+// starts from the input's own Offset, whatever the last one reached.
+func TestIteratorRangesAgainFromTheStart(t *testing.T) {
+	t.Parallel()
+	var subnets []map[string]string
+	for i := range 5 {
+		subnets = append(subnets, map[string]string{"SubnetId": fmt.Sprintf("subnet-%08d", i)})
+	}
+	all := subnetPages(t, subnets).DescribeSubnetsAll(t.Context(), &vpc.DescribeSubnetsInput{Offset: common.Some("1")})
+	for range 2 {
+		var got []string
+		for s, err := range all {
+			require.NoError(t, err)
+			got = append(got, s.SubnetID)
+		}
+		assert.Equal(t, []string{"subnet-00000001", "subnet-00000002", "subnet-00000003", "subnet-00000004"}, got)
+	}
+}

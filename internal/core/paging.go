@@ -2,74 +2,24 @@ package core
 
 import (
 	"context"
-	"iter"
 	"strconv"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
-// OffsetPages iterates over the items of an Offset/Limit action op, page
-// after page from offset on: page fetches the page at an offset and
-// returns its items and the total count; key, when set, names an item,
-// which must not come twice. It stops after the last page, at the first
-// error (which it yields with a zero Item), when ctx ends, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total), which is errors.ErrMalformedResponse: it never pages
-// on forever.
-func OffsetPages[Item any](ctx context.Context, c *Client, op *Operation, offset uint64,
-	page func(ctx context.Context, offset uint64) ([]Item, uint64, error), key func(Item) string) iter.Seq2[Item, error] {
-	return func(yield func(Item, error) bool) {
-		var items []Item
-		err := c.walkOffsets(ctx, op, offset, func(ctx context.Context, offset uint64) (n int, total uint64, err error) {
-			items, total, err = page(ctx, offset)
-			return len(items), total, err
-		}, keyAt(&items, key), func(i int) bool { return yield(items[i], nil) })
-		if err != nil {
-			var zero Item
-			yield(zero, err)
-		}
-	}
-}
-
-// TokenPages iterates over the items of a NextToken action op, page after
-// page from token on ("" for the first page): page fetches the page a
-// token names and returns its items and the next page's token, "" after
-// the last page; key, when set, names an item, which must not come twice.
-// It stops after the last page, at the first error (which it yields with
-// a zero Item), when ctx ends, and on a page that the service cannot have
-// meant (an item listed again, a token given again), which is
-// errors.ErrMalformedResponse: it never pages on forever.
-func TokenPages[Item any](ctx context.Context, c *Client, op *Operation, token string,
-	page func(ctx context.Context, token string) ([]Item, string, error), key func(Item) string) iter.Seq2[Item, error] {
-	return func(yield func(Item, error) bool) {
-		var items []Item
-		err := c.walkTokens(ctx, op, token, func(ctx context.Context, token string) (n int, next string, err error) {
-			items, next, err = page(ctx, token)
-			return len(items), next, err
-		}, keyAt(&items, key), func(i int) bool { return yield(items[i], nil) })
-		if err != nil {
-			var zero Item
-			yield(zero, err)
-		}
-	}
-}
-
-// keyAt names the item at an index of *items with key; nil without key.
-func keyAt[Item any](items *[]Item, key func(Item) string) func(int) string {
-	if key == nil {
-		return nil
-	}
-	return func(i int) string { return key((*items)[i]) }
-}
-
-// The loops of the iterators are apart from the item type, so that each
+// The iterators' loops are apart from the item type, so that each
 // iterator adds only its small closures to a program, not a loop of its
-// own: page fetches a page and returns its length, key names its item i
-// (nil: items have no name) and emit yields it, false when the caller
-// stopped. They return the error to yield, or nil.
+// own: page fetches a page into the iterator's items and returns their
+// number, key names item i (nil: items have no name of their own) and
+// emit yields it, false when the caller stopped. They return the error to
+// yield, or nil. They stop after the last page, at the first error, when
+// ctx ends, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total, a NextToken given again),
+// which is errors.ErrMalformedResponse: they never page on forever.
 
-// walkOffsets is OffsetPages' loop.
-func (c *Client) walkOffsets(ctx context.Context, op *Operation, offset uint64,
+// WalkOffsets pages an Offset/Limit action op from offset on: page fetches
+// the page at an offset and returns its length and the total count.
+func (c *Client) WalkOffsets(ctx context.Context, op *Operation, offset uint64,
 	page func(ctx context.Context, offset uint64) (int, uint64, error), key func(int) string, emit func(int) bool) error {
 	seen := map[string]bool{}
 	for {
@@ -96,8 +46,10 @@ func (c *Client) walkOffsets(ctx context.Context, op *Operation, offset uint64,
 	}
 }
 
-// walkTokens is TokenPages' loop.
-func (c *Client) walkTokens(ctx context.Context, op *Operation, token string,
+// WalkTokens pages a NextToken action op from token on ("" for the first
+// page): page fetches the page a token names and returns its length and
+// the next page's token, "" after the last page.
+func (c *Client) WalkTokens(ctx context.Context, op *Operation, token string,
 	page func(ctx context.Context, token string) (int, string, error), key func(int) string, emit func(int) bool) error {
 	seen, tokens := map[string]bool{}, map[string]bool{token: true}
 	for {

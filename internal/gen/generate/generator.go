@@ -371,19 +371,27 @@ func (g *generator) iterators() []byte {
 			doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.NextToken on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%sa NextToken given again).", a.Name, list.Name, a.Name, again)
 			wrapComment(&b, "", doc)
 			fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
-	page := %[1]sInput{}
+	first := %[1]sInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, _ := page.NextToken.Get()
-	return core.TokenPages(ctx, c.core, &op%[1]s, start, func(ctx context.Context, token string) ([]%[2]s, string, error) {
-		page.NextToken = core.TokenValue(token)
-		out, err := c.%[1]s(ctx, &page, opts...)
+	return func(yield func(%[2]s, error) bool) {
+		page, items := first, []%[2]s(nil)
+		start, _ := page.NextToken.Get()
+		err := c.core.WalkTokens(ctx, &op%[1]s, start, func(ctx context.Context, token string) (int, string, error) {
+			page.NextToken = core.TokenValue(token)
+			out, err := c.%[1]s(ctx, &page, opts...)
+			if err != nil {
+				return 0, "", err
+			}
+			items = out.%[3]s
+			return len(items), out.NextToken, nil
+		}, %[4]s, func(i int) bool { return yield(items[i], nil) })
 		if err != nil {
-			return nil, "", err
+			var zero %[2]s
+			yield(zero, err)
 		}
-		return out.%[3]s, out.NextToken, nil
-	}, %[4]s)
+	}
 }
 
 `, a.Name, item, goName(list.Name), key)
@@ -392,22 +400,29 @@ func (g *generator) iterators() []byte {
 		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%san empty page before the total).", a.Name, list.Name, a.Name, again)
 		wrapComment(&b, "", doc)
 		fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
-	page := %[1]sInput{}
+	first := %[1]sInput{}
 	if in != nil {
-		page = *in
+		first = *in
 	}
-	start, err := core.OffsetOf(page.Offset)
-	if err != nil {
-		return func(yield func(%[2]s, error) bool) { var zero %[2]s; yield(zero, err) }
-	}
-	return core.OffsetPages(ctx, c.core, &op%[1]s, start, func(ctx context.Context, offset uint64) ([]%[2]s, uint64, error) {
-		page.Offset = core.OffsetValue[%[3]s](offset)
-		out, err := c.%[1]s(ctx, &page, opts...)
-		if err != nil {
-			return nil, 0, err
+	return func(yield func(%[2]s, error) bool) {
+		page, items := first, []%[2]s(nil)
+		start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &op%[1]s, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[%[3]s](offset)
+				out, err := c.%[1]s(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.%[4]s
+				return len(items), uint64(out.%[5]s), nil
+			}, %[6]s, func(i int) bool { return yield(items[i], nil) })
 		}
-		return out.%[4]s, uint64(out.%[5]s), nil
-	}, %[6]s)
+		if err != nil {
+			var zero %[2]s
+			yield(zero, err)
+		}
+	}
 }
 
 `, a.Name, item, g.offsetType(a), goName(list.Name), goName(total.Name), key)
@@ -425,13 +440,13 @@ func (g *generator) iterators() []byte {
 func (g *generator) itemKey(list model.Member) (item, key string, ok bool) {
 	if isScalar(list.Elem) {
 		item = scalarType(list.Elem)
-		return item, "func(v " + item + ") string { return v }", item == "string"
+		return item, "func(i int) string { return items[i] }", item == "string"
 	}
 	item = goName(list.Elem)
 	for _, m := range g.s.Object(list.Elem).Members {
 		own := strings.EqualFold(m.Name, list.Elem+"Id") || strings.EqualFold(m.Name, strings.TrimSuffix(list.Name, "Set")+"Id")
 		if own && m.Type == "string" && m.Elem == "string" {
-			return item, "func(v " + item + ") string { return v." + goName(m.Name) + " }", true
+			return item, "func(i int) string { return items[i]." + goName(m.Name) + " }", true
 		}
 	}
 	return item, "nil", true
