@@ -367,37 +367,33 @@ func (g *generator) iterators() []byte {
 		if key == "nil" {
 			again = ""
 		}
-		if a.Paging == "token" {
-			doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.NextToken on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%sa NextToken given again).", a.Name, list.Name, a.Name, again)
-			wrapComment(&b, "", doc)
-			fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
-	first := %[1]sInput{}
-	if in != nil {
-		first = *in
-	}
-	return func(yield func(%[2]s, error) bool) {
-		page, items := first, []%[2]s(nil)
-		start, _ := page.NextToken.Get()
+		// The walk: from in.NextToken, or from in.Offset (whose text may not
+		// be a number, an error yielded like any other).
+		from, check, walk := "NextToken", "a NextToken given again", fmt.Sprintf(`start, _ := page.NextToken.Get()
 		err := c.core.WalkTokens(ctx, &op%[1]s, start, func(ctx context.Context, token string) (int, string, error) {
 			page.NextToken = core.TokenValue(token)
 			out, err := c.%[1]s(ctx, &page, opts...)
 			if err != nil {
 				return 0, "", err
 			}
-			items = out.%[3]s
+			items = out.%[2]s
 			return len(items), out.NextToken, nil
-		}, %[4]s, func(i int) bool { return yield(items[i], nil) })
-		if err != nil {
-			var zero %[2]s
-			yield(zero, err)
+		}, %[3]s, func(i int) bool { return yield(items[i], nil) })`, a.Name, goName(list.Name), key)
+		if a.Paging == "offset" {
+			from, check, walk = "Offset", "an empty page before the total", fmt.Sprintf(`start, err := core.OffsetOf(page.Offset)
+		if err == nil {
+			err = c.core.WalkOffsets(ctx, &op%[1]s, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
+				page.Offset = core.OffsetValue[%[2]s](offset)
+				out, err := c.%[1]s(ctx, &page, opts...)
+				if err != nil {
+					return 0, 0, err
+				}
+				items = out.%[3]s
+				return len(items), uint64(out.%[4]s), nil
+			}, %[5]s, func(i int) bool { return yield(items[i], nil) })
+		}`, a.Name, g.offsetType(a), goName(list.Name), goName(total.Name), key)
 		}
-	}
-}
-
-`, a.Name, item, goName(list.Name), key)
-			continue
-		}
-		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.Offset on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%san empty page before the total).", a.Name, list.Name, a.Name, again)
+		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.%s on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%s%s).", a.Name, list.Name, a.Name, from, again, check)
 		wrapComment(&b, "", doc)
 		fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
 	first := %[1]sInput{}
@@ -406,18 +402,7 @@ func (g *generator) iterators() []byte {
 	}
 	return func(yield func(%[2]s, error) bool) {
 		page, items := first, []%[2]s(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &op%[1]s, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[%[3]s](offset)
-				out, err := c.%[1]s(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
-				}
-				items = out.%[4]s
-				return len(items), uint64(out.%[5]s), nil
-			}, %[6]s, func(i int) bool { return yield(items[i], nil) })
-		}
+		%[3]s
 		if err != nil {
 			var zero %[2]s
 			yield(zero, err)
@@ -425,7 +410,7 @@ func (g *generator) iterators() []byte {
 	}
 }
 
-`, a.Name, item, g.offsetType(a), goName(list.Name), goName(total.Name), key)
+`, a.Name, item, walk)
 	}
 	return b.Bytes()
 }
