@@ -15,9 +15,10 @@ import (
 // yield, or nil. They stop after the last page, at the first error, when
 // ctx ends, and on a page that the service cannot have meant (an item
 // listed again, an empty page before the total, a NextToken given again),
-// which is errors.ErrMalformedResponse. By token, or by offset over items
-// with ids, a server cannot make them page on forever; by offset over
-// items without ids, the total the server gives bounds them (and ctx).
+// which is errors.ErrMalformedResponse. By offset over items with ids, a
+// server cannot make them page on forever; over items without ids, the
+// total it gives bounds them; by token, a server that makes up new tokens
+// and items forever is bounded only by ctx.
 
 // WalkOffsets pages an Offset/Limit action op from offset on: page fetches
 // the page at an offset and returns its length and the total count.
