@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -15,7 +16,8 @@ import (
 // strings, and numbers where strings belong): when the first decoding
 // refuses a type, b is rewritten to the types of out (a number from a
 // string holding one, a bool from "true" or "false" in any case, a string
-// from a number or bool) and decoded again. Where no rewriting helps, the
+// from a number or bool, an integer from a whole number written 1.0 or
+// 1e3) and decoded again. Where no rewriting helps, the
 // error is the first decoding's. With strict, members out lacks are
 // refused, for the tests.
 func Unmarshal(b []byte, out any, strict bool) error {
@@ -92,8 +94,12 @@ func coerce(v any, t reflect.Type, depth int) (any, bool) {
 	case string:
 		return coerceString(x, t)
 	case json.Number:
-		if t.Kind() == reflect.String {
+		switch t.Kind() {
+		case reflect.String:
 			return x.String(), true
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			return integral(x)
 		}
 	case bool:
 		if t.Kind() == reflect.String {
@@ -101,6 +107,16 @@ func coerce(v any, t reflect.Type, depth int) (any, bool) {
 		}
 	}
 	return v, false
+}
+
+// integral writes a whole number given as 1.0 or 1e3 as an integer, exact
+// only below 2^53, where every float64 integer is.
+func integral(n json.Number) (any, bool) {
+	f, err := n.Float64()
+	if err != nil || f != math.Trunc(f) || math.Abs(f) >= 1<<53 {
+		return n, false
+	}
+	return json.Number(strconv.FormatFloat(f, 'f', -1, 64)), true
 }
 
 // coerceObject rewrites the members of object x that struct (or map) type

@@ -35,7 +35,7 @@ func TestUnmarshalReadsScalarsInOtherTypes(t *testing.T) {
 	var out lenientOut
 	require.NoError(t, wire.Unmarshal([]byte(`{"totalcount":" 2","RequestId":"r","Items":[
 		{"Count":"7","Size":"-3","Flag":"True","Ratio":"1.5","Name":42,"When":"2024-01-02 03:04:05","Labels":{"a":"1"}},
-		{"Count":8,"Flag":false,"Name":true}]}`), &out, true))
+		{"Count":8.0,"Flag":false,"Name":true}]}`), &out, true))
 	size, ok := out.Items[0].Size.Get()
 	assert.True(t, ok)
 	assert.Equal(t, int64(-3), size)
@@ -65,6 +65,8 @@ func TestUnmarshalRefusesWhatDoesNotFit(t *testing.T) {
 		`{"Items":[{"Count":"NaN"}]}`,  // not a JSON number
 		`{"Items":{"Count":1}}`,        // an object for a list
 		`{"TotalCount":"0x10"}`,        // not a JSON number
+		`{"TotalCount":1.5}`,           // a fraction for an integer
+		`{"TotalCount":1e300}`,         // past an int64
 	} {
 		var out lenientOut
 		err := wire.Unmarshal([]byte(body), &out, false)
