@@ -1,10 +1,13 @@
 // Package cvmtest is an in-process fake of Tencent Cloud's CVM (API 3.0) on
 // the SDK's fake machinery: every call is authenticated (TC3 or the v1
 // signature, verified by code written apart from the SDK's signer) and
-// checked against the CVM API's model; DescribeInstances lists the
-// instances the test gives (WithInstance) by InstanceIds, Offset and
-// Limit; every other action answers what the test registers with Stub, else
-// its example answer, else a RequestId alone.
+// checked against the CVM API's model. Its instances are those the test
+// gives (WithInstance) and those RunInstances makes; DescribeInstances
+// lists them by InstanceIds, Offset and Limit, and StartInstances,
+// StopInstances and RebootInstances act on them (once there are any), each
+// operation ended at once, so that the SDK's AndWait methods return. Every
+// other action, and any action the test registers an answer for with Stub,
+// answers that answer, else its example answer, else a RequestId alone.
 //
 //	srv := cvmtest.NewServer(cvmtest.WithInstance(cvm.Instance{InstanceID: "ins-df454d", InstanceName: "web-1"}))
 //	defer srv.Close()
@@ -43,6 +46,7 @@ type Server struct {
 
 	mu        sync.Mutex
 	instances []cvm.Instance
+	created   int // instances RunInstances made, for their ids
 }
 
 // Option configures a Server.
@@ -139,7 +143,12 @@ func (s *Server) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "cvmtest.Server{UR
 
 // handle answers a checked call. The caller holds s.mu.
 func (s *Server) handle(c *fake.Call) (map[string]any, *fake.Error) {
-	if c.Action != "DescribeInstances" || len(s.instances) == 0 {
+	switch {
+	case s.fake.Stubbed(c.Action):
+		return s.fake.Answer(c)
+	case operations[c.Action] != "" && (c.Action == "RunInstances" || len(s.instances) > 0):
+		return s.operate(c)
+	case c.Action != "DescribeInstances" || len(s.instances) == 0:
 		return s.fake.Answer(c)
 	}
 	ids := fake.List(c.Params, "InstanceIds")

@@ -225,6 +225,13 @@ func (s *Server) Stub(action string, answer any) error {
 	return nil
 }
 
+// Stubbed reports whether a test registered an answer for action with
+// Stub. The caller holds the Lock.
+func (s *Server) Stubbed(action string) bool {
+	_, ok := s.stubs[action]
+	return ok
+}
+
 // Answer answers a checked API 3.0 call from the model: a stub registered
 // with Stub, else the action's first example answer that agrees with the
 // model (a few of the vendor's write a number or a bool as a string), else
