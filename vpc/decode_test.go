@@ -17,12 +17,14 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/vpc"
 )
 
-// answering returns a client of a server that always answers body.
-func answering(t *testing.T, body string) *vpc.Client {
+// answering returns an API 2.0 client (unless opts say otherwise) of a
+// server that always answers body.
+func answering(t *testing.T, body string, opts ...common.Option) *vpc.Client {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, body) }))
 	t.Cleanup(srv.Close)
-	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithAPI(common.API2), common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
+	opts = append([]common.Option{common.WithAPI(common.API2), common.WithEndpoint(srv.URL), common.WithMaxRetries(0)}, opts...)
+	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", opts...)
 	require.NoError(t, err)
 	return c
 }
@@ -99,21 +101,14 @@ func TestDescribeRejectsImpossibleCounts(t *testing.T) {
 // in their types; a string that is no number is still refused.
 func TestGeneratedOutputReadsStringScalars(t *testing.T) {
 	t.Parallel()
-	client := func(body string) *vpc.Client {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, body) }))
-		t.Cleanup(srv.Close)
-		c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
-		require.NoError(t, err)
-		return c
-	}
-	out, err := client(`{"Response":{"TotalCount":"1","VpcSet":[{"VpcId":"vpc-1","IsDefault":"True","EnableMulticast":"false","EnableDhcp":"TRUE"}],"RequestId":"r"}}`).
-		DescribeVpcs(t.Context(), nil)
+	out, err := answering(t, `{"Response":{"TotalCount":"1","VpcSet":[{"VpcId":"vpc-1","IsDefault":"True","EnableMulticast":"false","EnableDhcp":"TRUE"}],"RequestId":"r"}}`,
+		common.WithAPI(common.API3)).DescribeVpcs(t.Context(), nil)
 	require.NoError(t, err)
 	assert.Equal(t, uint64(1), out.TotalCount)
 	require.Len(t, out.VpcSet, 1)
 	assert.Equal(t, vpc.Vpc{VpcID: "vpc-1", IsDefault: true, EnableDhcp: true}, out.VpcSet[0])
 	assert.Equal(t, "r", out.RequestID)
 
-	_, err = client(`{"Response":{"TotalCount":"one","RequestId":"r"}}`).DescribeVpcs(t.Context(), nil)
+	_, err = answering(t, `{"Response":{"TotalCount":"one","RequestId":"r"}}`, common.WithAPI(common.API3)).DescribeVpcs(t.Context(), nil)
 	assert.ErrorIs(t, err, qerrors.ErrMalformedResponse)
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/qcloudkit/qcloud-sdk-go/cvm/cvmtest"
-	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/gentest"
 )
 
@@ -19,7 +18,7 @@ func TestExampleRequestsAccepted(t *testing.T) {
 	t.Parallel()
 	srv := cvmtest.NewServer()
 	t.Cleanup(srv.Close)
-	n := gentest.CheckExampleRequests(t, core.Service{Name: "cvm", Version3: "2017-03-12"}, srv.URL(), srv.Credential(), stateful, map[string]string{
+	n := gentest.CheckExampleRequests(t, "cvm", srv.URL(), srv.Credential(), stateful, map[string]string{
 		"InquiryPriceRunInstances/1": "InternetAccessible.InternetMaxBandwidthOut, an int64, written as a string",
 	})
 	t.Logf("%d example requests accepted", n)

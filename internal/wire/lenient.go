@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
 // Unmarshal decodes the JSON b into out (a pointer), as json.Unmarshal
@@ -58,8 +60,9 @@ func decode(b []byte, out any, strict bool) error {
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// valuePrefix names common.Value's instances, whose one field is the value.
-const valuePrefix = "github.com/qcloudkit/qcloud-sdk-go/common.Value["
+// valueType is an instance of common.Value, whose one field is the value:
+// its package and the start of its name tell every instance.
+var valueType = reflect.TypeFor[common.Value[bool]]()
 
 // coerce rewrites the decoded JSON v to Go type t's scalar types where it
 // can, and reports whether it changed anything. It goes no deeper than
@@ -71,7 +74,7 @@ func coerce(v any, t reflect.Type, depth int) (any, bool) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if strings.HasPrefix(t.PkgPath()+"."+t.Name(), valuePrefix) && t.Kind() == reflect.Struct && t.NumField() > 0 {
+	if t.PkgPath() == valueType.PkgPath() && strings.HasPrefix(t.Name(), "Value[") && t.Kind() == reflect.Struct && t.NumField() > 0 {
 		return coerce(v, t.Field(0).Type, depth+1)
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) {

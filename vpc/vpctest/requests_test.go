@@ -3,7 +3,6 @@ package vpctest_test
 import (
 	"testing"
 
-	"github.com/qcloudkit/qcloud-sdk-go/internal/core"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/gentest"
 	"github.com/qcloudkit/qcloud-sdk-go/vpc/vpctest"
 )
@@ -36,7 +35,7 @@ func TestExampleRequestsAccepted(t *testing.T) {
 	t.Parallel()
 	srv := vpctest.NewServer()
 	t.Cleanup(srv.Close)
-	n := gentest.CheckExampleRequests(t, core.Service{Name: "vpc", Version3: "2017-03-12"}, srv.URL(), srv.Credential(), stateful, requestDefects)
+	n := gentest.CheckExampleRequests(t, "vpc", srv.URL(), srv.Credential(), stateful, requestDefects)
 	t.Logf("%d example requests accepted", n)
 	if n < 500 {
 		t.Errorf("%d example requests accepted, want at least 500", n)

@@ -2,10 +2,12 @@
 // from the vendor's API description, a folder with api.json, errors.json
 // and classes.json, keeping facts only: names, types, widths, required
 // flags, short ASCII examples, error codes, paging and task classes. It
-// also writes the answers of the vendor's examples, for the generated
-// package's tests, with every non-ASCII string replaced (the structure and
-// the types are what the tests read; no vendor prose enters the
-// repository). Maintainers run it when the vendor's description changes:
+// also writes the answers and the requests of the vendor's examples
+// (<service>_examples.json and, beside it, <service>_requests.json), for
+// the fakes and the generated package's tests, with every non-ASCII string
+// replaced (the structure and the types are what the tests read; no vendor
+// prose enters the repository). Maintainers run it when the vendor's
+// description changes:
 //
 //	go run ./internal/gen/derive -spec <folder> -service vpc -model internal/gen/models/vpc.json -examples internal/gen/models/vpc_examples.json
 package main
