@@ -54,8 +54,8 @@ func (c *Client) waitInstances(ctx context.Context, ids []string, requestID stri
 	if err != nil {
 		return nil, err
 	}
-	if len(ids) == 0 || len(ids) > 100 {
-		return nil, core.Invalid("ids", "%d instance ids: want 1 to 100", len(ids))
+	if err := checkIDs("ids", ids); err != nil {
+		return nil, err
 	}
 	describe := func(ctx context.Context) ([]Instance, error) {
 		out, err := c.DescribeInstances(ctx, &DescribeInstancesInput{InstanceIDs: ids, Limit: common.Some(int64(len(ids)))})
@@ -126,17 +126,26 @@ func andWait[In, Out any](ctx context.Context, c *Client, call func(context.Cont
 	if _, err := core.NewWaiting(opts); err != nil {
 		return nil, nil, err
 	}
-	if in == nil || len(ids(in)) == 0 || len(ids(in)) > 100 {
-		n := 0
-		if in != nil {
-			n = len(ids(in))
-		}
-		return nil, nil, core.Invalid("InstanceIds", "%d instance ids: want 1 to 100", n)
+	var list []string
+	if in != nil {
+		list = ids(in)
+	}
+	if err := checkIDs("InstanceIds", list); err != nil {
+		return nil, nil, err
 	}
 	out, err := call(ctx, in)
 	if err != nil {
 		return nil, nil, err
 	}
-	set, err := c.WaitForOperation(ctx, ids(in), requestID(out), opts...)
+	set, err := c.WaitForOperation(ctx, list, requestID(out), opts...)
 	return out, set, err
+}
+
+// checkIDs refuses a list of instance ids that one DescribeInstances
+// cannot show: none, or more than 100.
+func checkIDs(name string, ids []string) error {
+	if len(ids) == 0 || len(ids) > 100 {
+		return core.Invalid(name, "%d instance ids: want 1 to 100", len(ids))
+	}
+	return nil
 }
