@@ -11,8 +11,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/hashicorp/go-retryablehttp"
 )
 
 // callState follows one call across its attempts. The transport counts how
@@ -42,8 +40,7 @@ type callState struct {
 	// secrets are the credentials and signatures of the attempts so far.
 	secrets secrets
 
-	// request is the call's go-retryablehttp request, over httpRequest.
-	request     retryablehttp.Request
+	// httpRequest is the request the call starts from.
 	httpRequest http.Request
 
 	// trace counts the writes; body bounds reading the answer by the

@@ -10,8 +10,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
-
-	"github.com/hashicorp/go-retryablehttp"
+	"time"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
@@ -22,7 +21,7 @@ import (
 // modified: every request shares it).
 var userAgentValue = []string{"qcloud-sdk-go/" + common.Version}
 
-// noHeader is the header of the request a call hands to go-retryablehttp:
+// noHeader is the header of the request a call starts from:
 // the signer builds each attempt's. Requests share it, and nothing modifies
 // it (net/http does not, nor may a RoundTripper).
 var noHeader = http.Header{}
@@ -36,7 +35,7 @@ type Client struct {
 	sigMethod auth.SignatureMethod
 	endpoint  *url.URL
 	method    string
-	http      *retryablehttp.Client
+	http      *http.Client // its Transport is the signer
 	logger    *slog.Logger
 	codec     codec // the protocol's wire form
 	// fixed are the headers of every attempt (User-Agent, and those of the
@@ -50,10 +49,12 @@ type Client struct {
 	jar bool
 	// transport is the RoundTripper under the signer.
 	transport http.RoundTripper
-	// maxRetries is the retries of a call without WithCallRetries;
+	// maxRetries is the retries of a call without WithCallRetries,
+	// retryWaitMin and retryWaitMax bound the backoff between attempts;
 	// observer sees every attempt (nil: none).
-	maxRetries int
-	observer   common.Observer
+	maxRetries                 int
+	retryWaitMin, retryWaitMax time.Duration
+	observer                   common.Observer
 }
 
 // New returns a client of service in region ("": $TENCENTCLOUD_REGION, else
@@ -104,7 +105,8 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 	}
 	c := &Client{service: service, region: region, api: o.API, sigMethod: settings.sigMethod,
 		endpoint: settings.endpoint, method: settings.method, logger: logger, transport: next,
-		codec: codecOf(o.API, settings.sigMethod), jar: hc.Jar != nil, maxRetries: o.MaxRetries, observer: o.Observer}
+		codec: codecOf(o.API, settings.sigMethod), jar: hc.Jar != nil, maxRetries: o.MaxRetries,
+		retryWaitMin: o.RetryWaitMin, retryWaitMax: o.RetryWaitMax, observer: o.Observer}
 	c.fixed = http.Header{"User-Agent": userAgentValue}
 	if c.method == http.MethodPost || c.sigMethod == auth.TC3HmacSHA256 {
 		c.fixed["Content-Type"] = []string{c.contentType()}
@@ -133,23 +135,7 @@ func New(service Service, creds auth.Provider, region string, opts ...common.Opt
 		// to a place the caller did not choose.
 		hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	}
-	c.http = &retryablehttp.Client{
-		HTTPClient:   &hc,
-		RetryWaitMin: o.RetryWaitMin,
-		RetryWaitMax: o.RetryWaitMax,
-		RetryMax:     maxRetriesLimit, // checkRetry stops each call at its own limit
-		CheckRetry:   c.checkRetry,
-		Backoff:      backoff,
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
-	}
-	if c.jar {
-		// net/http adds the jar's cookies to the request's header, which
-		// every attempt shares: each retry starts from an empty one.
-		c.http.PrepareRetry = func(r *http.Request) error {
-			r.Header = make(http.Header)
-			return nil
-		}
-	}
+	c.http = &hc
 	return c, nil
 }
 
@@ -245,18 +231,16 @@ func (c *Client) Do(ctx context.Context, req *Request) (Envelope, error) {
 func (c *Client) do(st *callState) (Envelope, error) {
 	// The request itself is bare, on the endpoint's URL, which nothing
 	// modifies: the signer adds the headers and the parameters to each
-	// attempt's copy, so no URL with parameters reaches retryablehttp.
+	// attempt's copy, so no URL with parameters reaches net/http's errors.
 	header := noHeader
 	if c.jar {
 		header = make(http.Header)
 	}
-	// Both live in the call state: WithContext is inlined, so that its copy
-	// stays on the stack; and the retryablehttp.Request is what FromRequest
-	// returns for a request without a body, without an allocation.
+	// It lives in the call state: WithContext is inlined, so that its copy
+	// stays on the stack.
 	st.httpRequest = *(&http.Request{Method: c.method, URL: c.endpoint, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: header}).WithContext(st)
-	st.request = retryablehttp.Request{Request: &st.httpRequest}
-	resp, err := c.http.Do(&st.request)
+	resp, err := c.send(&st.httpRequest)
 	if err != nil {
 		if resp != nil {
 			resp.Body.Close()

@@ -19,7 +19,7 @@ const redactedText = "[redacted]"
 // echoing peer's "malformed HTTP status code", an API message that quotes
 // the request, a proxy's error page) is scrubbed of them, in every encoding
 // they may travel in, before it reaches an error or a log line. Only the
-// calling goroutine touches it (go-retryablehttp runs attempts on it).
+// calling goroutine touches it (send runs the attempts on it).
 type secrets struct {
 	values   []string
 	inline   [4]string         // backs values for one attempt (id, key, token, signature), without an allocation

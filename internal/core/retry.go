@@ -23,7 +23,7 @@ type permanentError struct{ err error }
 func (e *permanentError) Error() string { return e.err.Error() }
 func (e *permanentError) Unwrap() error { return e.err }
 
-// checkRetry is the go-retryablehttp CheckRetry of the project's policy
+// checkRetry judges an attempt by the project's policy
 // (docs/wire.md and README.md, "Retries"), the same under both protocols:
 //
 //   - Idempotent actions (Describe*) are retried after transport failures,

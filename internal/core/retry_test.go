@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -321,4 +322,27 @@ func TestBodyCutShort(t *testing.T) {
 			assert.Equal(t, int64(3), id)
 		})
 	}
+}
+
+func TestRetriedAnswersKeepTheirConnection(t *testing.T) {
+	t.Parallel()
+	// Two failed answers with bodies, then a success: the bodies are read
+	// before each retry, so every attempt goes over the first connection.
+	srv := newServer(t, func(n int, w http.ResponseWriter) {
+		if n < 3 {
+			http.Error(w, strings.Repeat("busy ", 200), http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = io.WriteString(w, `{"code":0}`)
+	})
+	var conns atomic.Int32
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	_, err := call(newClient(t, srv.URL), describe, nil)
+	require.NoError(t, err)
+	assert.Len(t, srv.requests(), 3)
+	assert.Equal(t, int32(1), conns.Load(), "connections opened")
 }

@@ -15,17 +15,16 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/internal/logctx"
 )
 
-// signer is the http.RoundTripper under go-retryablehttp that signs every
+// signer is the http.Client's RoundTripper, which signs every
 // attempt afresh: it fetches credentials, takes a timestamp later than the
 // attempt before's, and signs a copy of the bare request with the call's
 // encoded parameters (v2-style or TC3). Parameters and signature exist only
-// on that copy, so they never reach go-retryablehttp's errors or any log.
+// on that copy, so they never reach net/http's errors or any log.
 // It also bounds each attempt by the per-attempt timeout, reading the body
 // included.
 //
-// It deliberately has no CloseIdleConnections method: go-retryablehttp
-// calls that on the client after every failed call, which would close the
-// idle connections of every other caller sharing the transport.
+// It has no CloseIdleConnections method: Client.CloseIdleConnections
+// reaches the transport under it.
 type signer struct {
 	c      *Client
 	next   http.RoundTripper
@@ -163,7 +162,7 @@ func (s *signer) sign(ctx context.Context, req *http.Request, st *callState) (*h
 	out := st.attemptRequest(req, ctx)
 	out.Header = s.c.attemptHeader(req.Header)
 	out.URL = st.attemptURL(req.URL)
-	out.GetBody = nil // go-retryablehttp sets one; the copy's body is set below
+	out.GetBody = nil // the copy's body is set below
 	ts := st.nextTimestamp(time.Now().Unix())
 	if st.op.Unsigned {
 		s.c.markUnsigned(out, st, ts)
