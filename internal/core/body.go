@@ -3,7 +3,6 @@ package core
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -43,28 +42,11 @@ func readBody(r io.Reader, size int64, buf []byte) ([]byte, error) {
 	}
 }
 
-// secretish matches parameters that must not be echoed from a response body
-// into an error, whoever's they are (a proxy's error page may quote the
-// request URL or its headers): name=value, name%3D, "name": "value" and
-// <name>value; headerish matches a header line, name: value, whose value
-// runs to the end of the line ("Proxy-Authorization: Basic dXNl...").
-// The transport also removes the call's own secrets by value.
-var (
-	secretish = regexp.MustCompile(`(?i)(` + secretNames + `)(=|%3D|%253D|"\s*:\s*"|>)[^&\s"'<>]*`)
-	headerish = regexp.MustCompile(`(?i)(` + secretNames + `)(:[ \t]*)[^\r\n"'<>&]*`)
-)
-
-// secretNames are the parameter and header names whose values are masked
-// in excerpts: every Authorization-like header (Authorization,
-// Proxy-Authorization, X-TC-Token, Cookie, Set-Cookie, X-Api-Key).
-const secretNames = `signature|secretid|secretkey|token|authorization|cookie|password|api[-_]?key`
-
 // excerpt returns the start of body with credential-like values masked.
 func excerpt(body []byte) string {
 	const n = 200
 	s := strings.ToValidUTF8(string(body[:min(len(body), n)]), "")
-	s = headerish.ReplaceAllString(s, "$1$2[redacted]")
-	s = secretish.ReplaceAllString(s, "$1$2[redacted]")
+	s = maskSecrets(s)
 	if len(body) > n {
 		s += "..."
 	}
