@@ -3,7 +3,6 @@ module github.com/qcloudkit/qcloud-sdk-go
 go 1.25
 
 require (
-	github.com/google/go-querystring v1.2.0
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0
 )

@@ -15,25 +15,24 @@ import (
 // rest of the package speaks API 3.0; the client's protocol picks these
 // mappings (core.Binding), so that no method branches on it.
 
-// linkParams are the API 2.0 parameters of Attach and Detach, which take
-// old VPC ids (gz_vpc_15) too.
-type linkParams struct {
-	VpcID       string           `url:"vpcId"`
-	InstanceIDs wire.IndexedList `url:"instanceIds"`
-}
-
 // taskResponse is the answer of Attach and Detach: the task's id.
 type taskResponse struct {
 	wire.Envelope2
 	TaskID wire.Int `json:"taskId"`
 }
 
-// link2 maps Attach or Detach (op). A success without a positive taskId
+// link2 maps Attach or Detach (op), which take old VPC ids (gz_vpc_15)
+// too. A success without a positive taskId
 // is malformed, and the outcome unknown: the service got the call, and
 // its task would be lost.
 func link2(op *core.Operation) *core.Mapping[linkCall, linked] {
 	return &core.Mapping[linkCall, linked]{
-		Params: func(in *linkCall) (any, error) { return linkParams{VpcID: in.VpcID, InstanceIDs: in.InstanceIDs}, nil },
+		Params: func(in *linkCall) (any, error) {
+			f := wire.Form{}
+			f.Set("vpcId", in.VpcID)
+			f.SetList("instanceIds", in.InstanceIDs)
+			return f, nil
+		},
 		Result: func() any { return new(taskResponse) },
 		Output: func(c *core.Client, _ *linkCall, result any, env core.Envelope) (*linked, error) {
 			resp := result.(*taskResponse)
@@ -43,16 +42,6 @@ func link2(op *core.Operation) *core.Mapping[linkCall, linked] {
 			return &linked{TaskID: TaskID(strconv.FormatInt(resp.TaskID.N, 10)), CodeDesc: env.CodeDesc, Message: env.Message}, nil
 		},
 	}
-}
-
-type describeParams struct {
-	VpcID          string `url:"vpcId,omitempty"`
-	ClassicLinkID  string `url:"classicLinkId,omitempty"`
-	LanIP          string `url:"lanIp,omitempty"`
-	Offset         int    `url:"offset,omitempty"`
-	Limit          int    `url:"limit,omitempty"`
-	OrderField     string `url:"orderField,omitempty"`
-	OrderDirection string `url:"orderDirection,omitempty"`
 }
 
 type describeResponse struct {
@@ -77,7 +66,15 @@ var describe2 = core.Mapping[DescribeVpcClassicLinkInput, DescribeVpcClassicLink
 		if err := checkLimit(in.Limit, MaxDescribeLimit); err != nil {
 			return nil, err
 		}
-		return describeParams(*in), nil
+		f := wire.Form{}
+		f.Set("vpcId", in.VpcID)
+		f.Set("classicLinkId", in.ClassicLinkID)
+		f.Set("lanIp", in.LanIP)
+		f.SetInt("offset", int64(in.Offset))
+		f.SetInt("limit", int64(in.Limit))
+		f.Set("orderField", in.OrderField)
+		f.Set("orderDirection", in.OrderDirection)
+		return f, nil
 	},
 	Result: func() any { return new(describeResponse) },
 	Output: func(c *core.Client, _ *DescribeVpcClassicLinkInput, result any, env core.Envelope) (*DescribeVpcClassicLinkOutput, error) {
@@ -129,10 +126,6 @@ func parseCreateTime(s string) (time.Time, error) {
 	return time.ParseInLocation(createTimeLayout, s, createTimeLocation)
 }
 
-type taskParams struct {
-	TaskID int64 `url:"taskId"`
-}
-
 type taskResultResponse struct {
 	wire.Envelope2
 	Data *struct {
@@ -155,7 +148,9 @@ var task2 = core.Mapping[TaskID, TaskResult]{
 		if err != nil || n <= 0 {
 			return nil, core.Invalid("taskID", "%+q: want the positive task id of an Attach or Detach", string((*id)[:min(len(*id), maxTaskIDLength)]))
 		}
-		return taskParams{TaskID: n}, nil
+		f := wire.Form{}
+		f.SetInt("taskId", n)
+		return f, nil
 	},
 	Result: func() any { return new(taskResultResponse) },
 	Output: func(c *core.Client, id *TaskID, result any, _ core.Envelope) (*TaskResult, error) {

@@ -14,7 +14,7 @@ import (
 // on the protocol.
 type Mapping[In, Out any] struct {
 	// Params returns the wire parameters of in (API 3.0: a json-tagged
-	// struct; API 2.0: a go-querystring-tagged one), or a
+	// struct; API 2.0: a wire.Form), or a
 	// ValidationError for what this protocol cannot express.
 	Params func(in *In) (any, error)
 	// Result, when set, returns a fresh value that the answer's result

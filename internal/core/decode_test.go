@@ -134,7 +134,7 @@ func TestAnswersOutliveTheirBuffer(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c := newClient(t, srv.URL)
 
-	_, failed := call(c, describe, params{VpcID: "bad-1234567"})
+	_, failed := call(c, describe, params{VpcID: "bad-1234567"}.form())
 	require.Error(t, failed)
 	want := failed.Error()
 	require.Contains(t, want, "no such vpc 1234567")
@@ -148,7 +148,7 @@ func TestAnswersOutliveTheirBuffer(t *testing.T) {
 			for i := range 50 {
 				n := int64(1 + g*1000 + i)
 				var out result
-				env, err := callInto(t.Context(), c, describe, params{VpcID: fmt.Sprintf("vpc-%d", n)}, &out)
+				env, err := callInto(t.Context(), c, describe, params{VpcID: fmt.Sprintf("vpc-%d", n)}.form(), &out)
 				if assert.NoError(t, err) {
 					assert.Equal(t, n, out.TaskID.N)
 					assert.Equal(t, fmt.Sprintf("m%d", n), env.Message)

@@ -4,8 +4,8 @@
 //
 // A service package describes each action once, for both protocols, in a
 // [Request]: the action's [Operation] (its names, whether it is
-// idempotent), its parameters for each protocol (a go-querystring struct
-// for 2.0, a JSON struct for 3.0) and where each protocol's result goes.
+// idempotent), its parameters for each protocol (a wire.Form for 2.0, a
+// JSON struct for 3.0) and where each protocol's result goes.
 // [Client.Do] encodes the parameters once; the transport signs every
 // attempt afresh (v2: Timestamp, Nonce, Signature; TC3: X-TC-Timestamp and
 // Authorization), so no signed request outlives its attempt; the retry

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
-	"github.com/qcloudkit/qcloud-sdk-go/internal/wire"
 )
 
 // FuzzWireValues sends arbitrary values through the whole client path, GET
@@ -32,7 +31,7 @@ func FuzzWireValues(f *testing.F) {
 			c = post
 		}
 		n := len(srv.requests())
-		_, err := call(c, attach, params{VpcID: vpcID, Zone: zone, IDs: wire.IndexedList{zone, vpcID}})
+		_, err := call(c, attach, params{VpcID: vpcID, Zone: zone, IDs: []string{zone, vpcID}}.form())
 		require.NoError(t, err)
 		reqs := srv.requests()
 		require.Len(t, reqs, n+1)

@@ -31,7 +31,7 @@ func TestNoGoroutinePerCall(t *testing.T) {
 		for _, method := range []string{http.MethodGet, http.MethodPost} {
 			c := newClient(t, url, common.WithAPI(api), common.WithHTTPMethod(method))
 			for _, op := range []core.Operation{attach, describe} {
-				req := &core.Request{Op: op, Params: params{VpcID: "vpc-1", IDs: ids(2)}}
+				req := &core.Request{Op: op, Params: params{VpcID: "vpc-1", IDs: ids(2)}.form()}
 				_, err := c.Do(context.Background(), req) // the connection, and its two goroutines
 				require.NoError(t, err)
 				metrics.Read(sample)

@@ -29,11 +29,19 @@ const (
 
 var testCred = auth.NewCredential(testID, testKey)
 
-// params is a parameter struct like those of the service packages.
+// params are API 2.0 parameters like those of the service packages.
 type params struct {
-	VpcID string           `url:"vpcId,omitempty"`
-	IDs   wire.IndexedList `url:"instanceIds,omitempty"`
-	Zone  string           `url:"Placement_Zone,omitempty"`
+	VpcID string
+	IDs   []string
+	Zone  string
+}
+
+func (p params) form() wire.Form {
+	f := wire.Form{}
+	f.Set("vpcId", p.VpcID)
+	f.SetList("instanceIds", p.IDs)
+	f.Set("Placement_Zone", p.Zone)
+	return f
 }
 
 type result struct {
@@ -143,8 +151,8 @@ func closedAddr(t *testing.T) string {
 	return addr
 }
 
-func ids(n int) wire.IndexedList {
-	out := make(wire.IndexedList, n)
+func ids(n int) []string {
+	out := make([]string, n)
 	for i := range out {
 		out[i] = fmt.Sprintf("ins-%08d", i)
 	}

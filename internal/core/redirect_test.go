@@ -61,7 +61,7 @@ func TestRedirectIsNeverSigned(t *testing.T) {
 						c, err := core.New(vpcService, cred, "ap-guangzhou", append([]common.Option{common.WithEndpoint(self.URL),
 							common.WithHTTPClient(follow), fastRetries}, w.opts...)...)
 						require.NoError(t, err)
-						_, err = c.Do(context.Background(), &core.Request{Op: op, Params: params{VpcID: "vpc-1"}})
+						_, err = c.Do(context.Background(), &core.Request{Op: op, Params: params{VpcID: "vpc-1"}.form()})
 						require.Error(t, err)
 						assert.Contains(t, err.Error(), "redirected")
 						for _, secret := range []string{testID, testKey, testToken} {

@@ -2,10 +2,9 @@ package core
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strings"
-
-	"github.com/google/go-querystring/query"
 
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	"github.com/qcloudkit/qcloud-sdk-go/internal/sign"
@@ -84,7 +83,7 @@ func (op Operation) name(api common.API) string {
 type Request struct {
 	Op Operation
 	// Params are the parameters: under API 3.0 a json-tagged struct, under
-	// API 2.0 a go-querystring-tagged one; or nil.
+	// API 2.0 a wire.Form; or nil.
 	Params any
 	// Result receives the result fields: under API 3.0 of the Response
 	// object, under API 2.0 the siblings of code in the flat envelope; a
@@ -135,7 +134,7 @@ func (c *Client) encode(e *encoded, req *Request, action string) error {
 
 // encodeForm turns a call's parameters into the sorted pairs of the v2-style
 // signature, with the common ones (Action, Region and, under API 3.0,
-// Version): API 2.0's from a go-querystring-tagged struct, API 3.0's
+// Version): API 2.0's from a wire.Form, API 3.0's
 // flattened from a json-tagged one.
 func (c *Client) encodeForm(e *encoded, in any, action string) error {
 	var form url.Values
@@ -191,12 +190,16 @@ func plainValue(s string) bool {
 // string to sign.
 func plainName(name string) bool { return plainValue(name) && !strings.Contains(name, "_") }
 
-// encodeParams2 turns a go-querystring tagged struct (or nil) into values.
+// encodeParams2 returns the parameters of an API 2.0 mapping: a wire.Form,
+// or nil for none.
 func encodeParams2(in any) (url.Values, error) {
-	if in == nil {
+	switch p := in.(type) {
+	case nil:
 		return url.Values{}, nil
+	case wire.Form:
+		return url.Values(p), nil
 	}
-	return query.Values(in)
+	return nil, fmt.Errorf("API 2.0 parameters of type %T: want a wire.Form", in)
 }
 
 // encodeTC3 makes the JSON body of a POST, or the query of a GET, and

@@ -29,7 +29,7 @@ func TestRetry503ThenSuccessResigns(t *testing.T) {
 		}
 		_, _ = io.WriteString(w, `{"code":0,"taskId":7}`)
 	})
-	id, err := call(newClient(t, srv.URL), attach, params{VpcID: "vpc-1", IDs: ids(1)})
+	id, err := call(newClient(t, srv.URL), attach, params{VpcID: "vpc-1", IDs: ids(1)}.form())
 	require.NoError(t, err)
 	assert.Equal(t, int64(7), id)
 	reqs := srv.requests()
@@ -82,7 +82,7 @@ func TestRetryByCode(t *testing.T) {
 				}
 				_, _ = io.WriteString(w, tt.body)
 			})
-			_, err := call(newClient(t, srv.URL), tt.op, params{VpcID: "vpc-1"})
+			_, err := call(newClient(t, srv.URL), tt.op, params{VpcID: "vpc-1"}.form())
 			require.Error(t, err)
 			assert.Len(t, srv.requests(), tt.wantReqs)
 			assert.Equal(t, tt.wantUnknown, errors.Is(err, qerrors.ErrOutcomeUnknown), "%v", err)

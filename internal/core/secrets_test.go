@@ -134,7 +134,7 @@ func TestNoSecretsInErrorsOrLogs(t *testing.T) {
 					common.WithEndpoint(endpoint), common.WithLogger(logger), fastRetries)
 				require.NoError(t, err)
 				var out result
-				_, err = callInto(t.Context(), c, tt.op, params{VpcID: "vpc-1", IDs: ids(2)}, &out)
+				_, err = callInto(t.Context(), c, tt.op, params{VpcID: "vpc-1", IDs: ids(2)}.form(), &out)
 				require.Error(t, err)
 				if tt.wantIs != nil {
 					assert.ErrorIs(t, err, tt.wantIs)
@@ -179,7 +179,7 @@ func jsonEscape(s string) string {
 func TestScrubbedErrorKeepsItsIdentity(t *testing.T) {
 	t.Parallel()
 	c := newClient(t, echoPeer(t), common.WithMaxRetries(0))
-	_, err := call(c, describe, params{VpcID: "vpc-1"})
+	_, err := call(c, describe, params{VpcID: "vpc-1"}.form())
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "malformed HTTP", "the cause is still named")
 	assert.Contains(t, err.Error(), "[redacted]")

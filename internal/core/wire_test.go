@@ -33,7 +33,7 @@ func TestCallWire(t *testing.T) {
 						common.WithAPI(common.API2), common.WithEndpoint(srv.URL), common.WithSignatureMethod(sig), common.WithHTTPMethod(method))
 					require.NoError(t, err)
 
-					id, err := call(c, attach, params{VpcID: "vpc-2ari9m7h", IDs: ids(12)})
+					id, err := call(c, attach, params{VpcID: "vpc-2ari9m7h", IDs: ids(12)}.form())
 					require.NoError(t, err)
 					assert.Equal(t, int64(135254), id)
 
@@ -86,9 +86,9 @@ func TestCallWireSpecialValues(t *testing.T) {
 			in := params{
 				VpcID: "gz_vpc_15 & more=1+2/中文%41",
 				Zone:  "ap guangzhou_1",
-				IDs:   wire.IndexedList{"a b", "c&d", "e=f", "g+h", "i%2Fj", "名字", "k", "l", "m", "n", "o", "p"},
+				IDs:   []string{"a b", "c&d", "e=f", "g+h", "i%2Fj", "名字", "k", "l", "m", "n", "o", "p"},
 			}
-			_, err := call(c, attach, in)
+			_, err := call(c, attach, in.form())
 			require.NoError(t, err)
 			reqs := srv.requests()
 			require.Len(t, reqs, 1)
@@ -123,11 +123,8 @@ func TestCallFreshNonceEveryCall(t *testing.T) {
 func TestCallRefusesCollidingNames(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
-	type colliding struct {
-		Dotted     string `url:"Placement.Zone"`
-		Underscore string `url:"Placement_Zone"`
-	}
-	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, colliding{"a", "b"}, nil)
+	colliding := wire.Form{"Placement.Zone": {"a"}, "Placement_Zone": {"b"}}
+	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, colliding, nil)
 	require.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "Placement.Zone and Placement_Zone")
 	assert.Empty(t, srv.requests())
@@ -137,11 +134,8 @@ func TestCallRefusesCollidingNames(t *testing.T) {
 func TestCommonParametersWin(t *testing.T) {
 	t.Parallel()
 	srv := newServer(t, answer(`{"code":0}`))
-	type sneaky struct {
-		Action string `url:"Action"`
-		Region string `url:"Region"`
-	}
-	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, sneaky{"DeleteVpc", "ap-beijing"}, nil)
+	sneaky := wire.Form{"Action": {"DeleteVpc"}, "Region": {"ap-beijing"}}
+	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, sneaky, nil)
 	require.NoError(t, err)
 	reqs := srv.requests()
 	require.Len(t, reqs, 1)
@@ -196,9 +190,9 @@ func TestCallCarriesCookieJarCookies(t *testing.T) {
 			withJar := newClient(t, endpoint, common.WithAPI(api), common.WithHTTPClient(&http.Client{Jar: jar}))
 			plain := newClient(t, endpoint, common.WithAPI(api))
 
-			_, err = call(withJar, describe, params{VpcID: "vpc-1"})
+			_, err = call(withJar, describe, params{VpcID: "vpc-1"}.form())
 			require.NoError(t, err)
-			_, err = call(plain, describe, params{VpcID: "vpc-1"})
+			_, err = call(plain, describe, params{VpcID: "vpc-1"}.form())
 			require.NoError(t, err)
 
 			reqs := requests()
@@ -212,4 +206,14 @@ func TestCallCarriesCookieJarCookies(t *testing.T) {
 			assert.Empty(t, reqs[2].header.Values("Cookie"))
 		})
 	}
+}
+
+// API 2.0 parameters are a wire.Form: anything else is refused, unsent.
+func TestCallRefusesParametersOfAnotherType(t *testing.T) {
+	t.Parallel()
+	srv := newServer(t, answer(`{"code":0}`))
+	_, err := callInto(t.Context(), newClient(t, srv.URL), describe, struct{ VpcID string }{"vpc-1"}, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "want a wire.Form")
+	assert.Empty(t, srv.requests())
 }

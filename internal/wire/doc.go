@@ -1,6 +1,6 @@
 // Package wire holds helpers for the wire forms of parameters and answers:
-// IndexedList writes an API 2.0 list as name.0, name.1, ... (Each expands
-// the go-querystring values it is stored in); Int reads the
+// Form holds API 2.0 parameters and writes a list as name.0, name.1, ...
+// (Each expands it); Int reads the
 // numbers that API 2.0 sends as strings; Flatten writes API 3.0 parameters
 // as a query (InstanceIds.0, Filters.0.Values.0); Envelope2 and Envelope3,
 // embedded in a result type beside its own fields (a TaskID of type Int

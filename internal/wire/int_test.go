@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/google/go-querystring/query"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -39,18 +38,19 @@ func TestIntAcceptsNumberOrString(t *testing.T) {
 	assert.False(t, absent.N.Valid, "an absent field is not valid")
 }
 
-func TestIndexedListEncodesNameDotIndex(t *testing.T) {
+func TestFormEncodesListsAsNameDotIndex(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{0, 1, 12, 1100} {
-		l := make(IndexedList, n)
+		l := make([]string, n)
 		for i := range l {
 			l[i] = fmt.Sprintf("v%d", i)
 		}
-		v, err := query.Values(struct {
-			IDs  IndexedList `url:"ids,omitempty"`
-			Name string      `url:"name"`
-		}{l, "x"})
-		assert.NoError(t, err)
+		f := Form{}
+		f.SetList("ids", l)
+		f.Set("name", "x")
+		f.Set("empty", "")
+		f.SetInt("zero", 0)
+		v := url.Values(f)
 		got := map[string]string{}
 		assert.NoError(t, Each(v, func(name, value string) {
 			_, dup := got[name]
@@ -86,12 +86,17 @@ func TestFlatten(t *testing.T) {
 	assert.Error(t, err, "not an object")
 }
 
+func TestFormSetInt(t *testing.T) {
+	t.Parallel()
+	f := Form{}
+	f.SetInt("taskId", 135254)
+	f.SetInt("offset", -1)
+	assert.Equal(t, Form{"taskId": {"135254"}, "offset": {"-1"}}, f)
+}
+
 func TestEachRefusesRepeatedNames(t *testing.T) {
 	t.Parallel()
-	v, err := query.Values(struct {
-		Plain []string `url:"plain"`
-	}{[]string{"a", "b"}})
-	assert.NoError(t, err)
-	err = Each(v, func(string, string) { t.Error("called for a name with two values") })
+	v := url.Values{"plain": {"a", "b"}}
+	err := Each(v, func(string, string) { t.Error("called for a name with two values") })
 	assert.ErrorContains(t, err, "parameter plain has 2 values")
 }

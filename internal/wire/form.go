@@ -8,29 +8,41 @@ import (
 	"sync"
 )
 
-// IndexedList is a list parameter in the form name.0, name.1, ...; use it
-// in go-querystring parameter structs with a `url:"name,omitempty"` tag.
-// (go-querystring's own "numbered" option writes name0, which the service
-// does not understand.)
+// Form is the parameters of an API 2.0 call, as the client core signs
+// them. A list is written name.0, name.1, ... (SetList); the rest are one
+// value each.
 //
-// Encoded, the list is stored whole under its name followed by "." (a name
-// no parameter has), and [Each] expands it: a map entry and a slice for
-// every element cost two allocations and about 150 bytes per element.
-type IndexedList []string
+// A list is stored whole under its name followed by "." (a name no
+// parameter has), and [Each] expands it: a map entry and a slice for every
+// element cost two allocations and about 150 bytes per element.
+type Form url.Values
 
-// EncodeValues implements query.Encoder.
-func (l IndexedList) EncodeValues(key string, v *url.Values) error {
-	if len(l) > 0 {
-		(*v)[names(key).list] = l
+// Set sets name to value; an empty value is not sent.
+func (f Form) Set(name, value string) {
+	if value != "" {
+		f[name] = []string{value}
 	}
-	return nil
+}
+
+// SetInt sets name to n in decimal; 0 is not sent.
+func (f Form) SetInt(name string, n int64) {
+	if n != 0 {
+		f.Set(name, strconv.FormatInt(n, 10))
+	}
+}
+
+// SetList sets name.0, name.1, ... to the elements of list; an empty list
+// is not sent.
+func (f Form) SetList(name string, list []string) {
+	if len(list) > 0 {
+		f[names(name).list] = list
+	}
 }
 
 // Each calls f with every parameter of v: a list's elements (see
-// [IndexedList]) under their own names name.0, name.1, ..., and otherwise
-// a name's value. A name with several values (a plain slice field, which
-// go-querystring writes as a repeated name) is an error: the service would
-// read one of them.
+// [Form.SetList]) under their own names name.0, name.1, ..., and otherwise
+// a name's value. A name with several values is an error: the service
+// would read one of them.
 func Each(v url.Values, f func(name, value string)) error {
 	for name, vs := range v {
 		switch list, ok := strings.CutSuffix(name, "."); {
@@ -39,7 +51,7 @@ func Each(v url.Values, f func(name, value string)) error {
 				f(name, vs[i])
 			}
 		case len(vs) > 1:
-			return fmt.Errorf("parameter %s has %d values: a list needs wire.IndexedList", name, len(vs))
+			return fmt.Errorf("parameter %s has %d values: a list needs Form.SetList", name, len(vs))
 		case len(vs) == 1:
 			f(name, vs[0])
 		}
