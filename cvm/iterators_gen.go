@@ -20,20 +20,26 @@ func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsIn
 		first = *in
 	}
 	return func(yield func(ChcHost, error) bool) {
-		page, items := first, []ChcHost(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeChcHosts, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeChcHosts(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeChcHosts, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeChcHosts(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ChcHostSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ChcHostSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero ChcHost
 			yield(zero, err)
 		}
@@ -51,20 +57,26 @@ func (c *Client) DescribeDisasterRecoverGroupsAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(DisasterRecoverGroup, error) bool) {
-		page, items := first, []DisasterRecoverGroup(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeDisasterRecoverGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeDisasterRecoverGroups(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeDisasterRecoverGroups, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeDisasterRecoverGroups(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.DisasterRecoverGroupSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].DisasterRecoverGroupID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.DisasterRecoverGroupSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].DisasterRecoverGroupID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero DisasterRecoverGroup
 			yield(zero, err)
 		}
@@ -82,20 +94,26 @@ func (c *Client) DescribeHostsAll(ctx context.Context, in *DescribeHostsInput, o
 		first = *in
 	}
 	return func(yield func(HostItem, error) bool) {
-		page, items := first, []HostItem(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeHosts, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeHosts(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeHosts, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeHosts(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.HostSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].HostID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.HostSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].HostID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero HostItem
 			yield(zero, err)
 		}
@@ -113,20 +131,26 @@ func (c *Client) DescribeHpcClustersAll(ctx context.Context, in *DescribeHpcClus
 		first = *in
 	}
 	return func(yield func(HpcClusterInfo, error) bool) {
-		page, items := first, []HpcClusterInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeHpcClusters, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeHpcClusters(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeHpcClusters, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeHpcClusters(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.HpcClusterSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].HpcClusterID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.HpcClusterSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].HpcClusterID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero HpcClusterInfo
 			yield(zero, err)
 		}
@@ -144,20 +168,26 @@ func (c *Client) DescribeImagesAll(ctx context.Context, in *DescribeImagesInput,
 		first = *in
 	}
 	return func(yield func(Image, error) bool) {
-		page, items := first, []Image(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeImages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeImages(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeImages, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeImages(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ImageSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].ImageID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ImageSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].ImageID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Image
 			yield(zero, err)
 		}
@@ -175,20 +205,26 @@ func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstances
 		first = *in
 	}
 	return func(yield func(Instance, error) bool) {
-		page, items := first, []Instance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].InstanceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Instance
 			yield(zero, err)
 		}
@@ -206,20 +242,26 @@ func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeIns
 		first = *in
 	}
 	return func(yield func(InstanceStatus, error) bool) {
-		page, items := first, []InstanceStatus(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeInstancesStatus, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeInstancesStatus(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeInstancesStatus, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeInstancesStatus(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceStatusSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceStatusSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero InstanceStatus
 			yield(zero, err)
 		}
@@ -236,20 +278,26 @@ func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsIn
 		first = *in
 	}
 	return func(yield func(KeyPair, error) bool) {
-		page, items := first, []KeyPair(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeKeyPairs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeKeyPairs(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeKeyPairs, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeKeyPairs(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.KeyPairSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.KeyPairSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero KeyPair
 			yield(zero, err)
 		}
@@ -267,20 +315,26 @@ func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *Desc
 		first = *in
 	}
 	return func(yield func(LaunchTemplateVersionInfo, error) bool) {
-		page, items := first, []LaunchTemplateVersionInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeLaunchTemplateVersions, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeLaunchTemplateVersions(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeLaunchTemplateVersions, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeLaunchTemplateVersions(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.LaunchTemplateVersionSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.LaunchTemplateVersionSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero LaunchTemplateVersionInfo
 			yield(zero, err)
 		}
@@ -298,20 +352,26 @@ func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLau
 		first = *in
 	}
 	return func(yield func(LaunchTemplateInfo, error) bool) {
-		page, items := first, []LaunchTemplateInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeLaunchTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeLaunchTemplates(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeLaunchTemplates, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeLaunchTemplates(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.LaunchTemplateSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].LaunchTemplateID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.LaunchTemplateSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].LaunchTemplateID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero LaunchTemplateInfo
 			yield(zero, err)
 		}
@@ -329,18 +389,26 @@ func (c *Client) DescribeResourcePoolPacksAll(ctx context.Context, in *DescribeR
 		first = *in
 	}
 	return func(yield func(ResourcePoolPack, error) bool) {
-		page, items := first, []ResourcePoolPack(nil)
-		start, _ := page.NextToken.Get()
-		err := c.core.WalkTokens(ctx, &opDescribeResourcePoolPacks, start, func(ctx context.Context, token string) (int, string, error) {
-			page.NextToken = core.TokenValue(token)
+		page := first
+		w := core.WalkTokens(c.core, &opDescribeResourcePoolPacks, page.NextToken)
+		for w.Next(ctx) {
+			page.NextToken = core.TokenValue(w.Token())
 			out, err := c.DescribeResourcePoolPacks(ctx, &page, opts...)
 			if err != nil {
-				return 0, "", err
+				w.Fail(err)
+				break
 			}
-			items = out.DedicatedResourcePackSet
-			return len(items), out.NextToken, nil
-		}, func(i int) string { return items[i].DedicatedResourcePackID }, func(i int) bool { return yield(items[i], nil) })
-		if err != nil {
+			items := out.DedicatedResourcePackSet
+			if !w.TokenPage(len(items), out.NextToken, func(i int) string { return items[i].DedicatedResourcePackID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+		if err := w.Err(); err != nil {
 			var zero ResourcePoolPack
 			yield(zero, err)
 		}

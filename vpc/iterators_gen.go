@@ -21,20 +21,26 @@ func (c *Client) DescribeAddressTemplateGroupsAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(AddressTemplateGroup, error) bool) {
-		page, items := first, []AddressTemplateGroup(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeAddressTemplateGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeAddressTemplateGroups(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeAddressTemplateGroups, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeAddressTemplateGroups(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AddressTemplateGroupSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].AddressTemplateGroupID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AddressTemplateGroupSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].AddressTemplateGroupID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero AddressTemplateGroup
 			yield(zero, err)
 		}
@@ -52,20 +58,26 @@ func (c *Client) DescribeAddressTemplatesAll(ctx context.Context, in *DescribeAd
 		first = *in
 	}
 	return func(yield func(AddressTemplate, error) bool) {
-		page, items := first, []AddressTemplate(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeAddressTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeAddressTemplates(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeAddressTemplates, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeAddressTemplates(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AddressTemplateSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].AddressTemplateID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AddressTemplateSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].AddressTemplateID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero AddressTemplate
 			yield(zero, err)
 		}
@@ -83,20 +95,26 @@ func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddresses
 		first = *in
 	}
 	return func(yield func(Address, error) bool) {
-		page, items := first, []Address(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeAddresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeAddresses(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeAddresses, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeAddresses(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AddressSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].AddressID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AddressSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Address
 			yield(zero, err)
 		}
@@ -114,20 +132,26 @@ func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssis
 		first = *in
 	}
 	return func(yield func(AssistantCidr, error) bool) {
-		page, items := first, []AssistantCidr(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeAssistantCidr, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeAssistantCidr(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeAssistantCidr, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeAssistantCidr(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AssistantCidrSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AssistantCidrSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero AssistantCidr
 			yield(zero, err)
 		}
@@ -145,20 +169,26 @@ func (c *Client) DescribeBandwidthPackageResourcesAll(ctx context.Context, in *D
 		first = *in
 	}
 	return func(yield func(Resource, error) bool) {
-		page, items := first, []Resource(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeBandwidthPackageResources, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeBandwidthPackageResources(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeBandwidthPackageResources, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeBandwidthPackageResources(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ResourceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].ResourceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ResourceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].ResourceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Resource
 			yield(zero, err)
 		}
@@ -176,20 +206,26 @@ func (c *Client) DescribeBandwidthPackagesAll(ctx context.Context, in *DescribeB
 		first = *in
 	}
 	return func(yield func(BandwidthPackage, error) bool) {
-		page, items := first, []BandwidthPackage(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeBandwidthPackages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeBandwidthPackages(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeBandwidthPackages, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeBandwidthPackages(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.BandwidthPackageSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].BandwidthPackageID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.BandwidthPackageSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].BandwidthPackageID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero BandwidthPackage
 			yield(zero, err)
 		}
@@ -207,20 +243,26 @@ func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *Descri
 		first = *in
 	}
 	return func(yield func(CcnAttachedInstance, error) bool) {
-		page, items := first, []CcnAttachedInstance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcnAttachedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCcnAttachedInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcnAttachedInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCcnAttachedInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].InstanceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnAttachedInstance
 			yield(zero, err)
 		}
@@ -238,20 +280,26 @@ func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in
 		first = *in
 	}
 	return func(yield func(CcnPolicyBasedRoutingNextHop, error) bool) {
-		page, items := first, []CcnPolicyBasedRoutingNextHop(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcnPolicyBasedRoutingNextHop, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeCcnPolicyBasedRoutingNextHop(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcnPolicyBasedRoutingNextHop, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeCcnPolicyBasedRoutingNextHop(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnPolicyBasedRoutingNextHopSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnPolicyBasedRoutingNextHopSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnPolicyBasedRoutingNextHop
 			yield(zero, err)
 		}
@@ -269,20 +317,26 @@ func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *D
 		first = *in
 	}
 	return func(yield func(CcnPolicyBasedRoutingRule, error) bool) {
-		page, items := first, []CcnPolicyBasedRoutingRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcnPolicyBasedRoutingRule, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCcnPolicyBasedRoutingRule(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcnPolicyBasedRoutingRule, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCcnPolicyBasedRoutingRule(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnPolicyBasedRoutingRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnPolicyBasedRoutingRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnPolicyBasedRoutingRule
 			yield(zero, err)
 		}
@@ -300,20 +354,26 @@ func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnR
 		first = *in
 	}
 	return func(yield func(CcnRouteTable, error) bool) {
-		page, items := first, []CcnRouteTable(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcnRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCcnRouteTables(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcnRouteTables, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCcnRouteTables(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnRouteTableSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].CcnRouteTableID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnRouteTableSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].CcnRouteTableID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnRouteTable
 			yield(zero, err)
 		}
@@ -331,20 +391,26 @@ func (c *Client) DescribeCcnRoutesAll(ctx context.Context, in *DescribeCcnRoutes
 		first = *in
 	}
 	return func(yield func(CcnRoute, error) bool) {
-		page, items := first, []CcnRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCcnRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcnRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCcnRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RouteID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnRoute
 			yield(zero, err)
 		}
@@ -362,20 +428,26 @@ func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opt
 		first = *in
 	}
 	return func(yield func(CCN, error) bool) {
-		page, items := first, []CCN(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCcns, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCcns(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCcns, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCcns(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].CcnID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].CcnID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CCN
 			yield(zero, err)
 		}
@@ -393,20 +465,26 @@ func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *Descri
 		first = *in
 	}
 	return func(yield func(ClassicLinkInstance, error) bool) {
-		page, items := first, []ClassicLinkInstance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeClassicLinkInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeClassicLinkInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeClassicLinkInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeClassicLinkInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ClassicLinkInstanceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ClassicLinkInstanceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero ClassicLinkInstance
 			yield(zero, err)
 		}
@@ -424,20 +502,26 @@ func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Cont
 		first = *in
 	}
 	return func(yield func(CcnBandwidth, error) bool) {
-		page, items := first, []CcnBandwidth(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCrossBorderCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCrossBorderCcnRegionBandwidthLimits(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCrossBorderCcnRegionBandwidthLimits, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCrossBorderCcnRegionBandwidthLimits(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnBandwidthSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnBandwidthSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnBandwidth
 			yield(zero, err)
 		}
@@ -455,20 +539,26 @@ func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(CrossBorderCompliance, error) bool) {
-		page, items := first, []CrossBorderCompliance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCrossBorderCompliance, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCrossBorderCompliance(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCrossBorderCompliance, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCrossBorderCompliance(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CrossBorderComplianceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CrossBorderComplianceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CrossBorderCompliance
 			yield(zero, err)
 		}
@@ -486,20 +576,26 @@ func (c *Client) DescribeCustomerGatewaysAll(ctx context.Context, in *DescribeCu
 		first = *in
 	}
 	return func(yield func(CustomerGateway, error) bool) {
-		page, items := first, []CustomerGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeCustomerGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeCustomerGateways(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeCustomerGateways, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeCustomerGateways(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CustomerGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].CustomerGatewayID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CustomerGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].CustomerGatewayID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CustomerGateway
 			yield(zero, err)
 		}
@@ -517,20 +613,26 @@ func (c *Client) DescribeDhcpIpsAll(ctx context.Context, in *DescribeDhcpIpsInpu
 		first = *in
 	}
 	return func(yield func(DhcpIP, error) bool) {
-		page, items := first, []DhcpIP(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeDhcpIps, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeDhcpIps(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeDhcpIps, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeDhcpIps(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.DhcpIPSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].DhcpIPID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.DhcpIPSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].DhcpIPID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero DhcpIP
 			yield(zero, err)
 		}
@@ -548,20 +650,26 @@ func (c *Client) DescribeDirectConnectGatewayCcnRoutesAll(ctx context.Context, i
 		first = *in
 	}
 	return func(yield func(DirectConnectGatewayCcnRoute, error) bool) {
-		page, items := first, []DirectConnectGatewayCcnRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeDirectConnectGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeDirectConnectGatewayCcnRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeDirectConnectGatewayCcnRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeDirectConnectGatewayCcnRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RouteID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero DirectConnectGatewayCcnRoute
 			yield(zero, err)
 		}
@@ -579,20 +687,26 @@ func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(DirectConnectGateway, error) bool) {
-		page, items := first, []DirectConnectGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeDirectConnectGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeDirectConnectGateways(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeDirectConnectGateways, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeDirectConnectGateways(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.DirectConnectGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].DirectConnectGatewayID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.DirectConnectGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].DirectConnectGatewayID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero DirectConnectGateway
 			yield(zero, err)
 		}
@@ -610,20 +724,26 @@ func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsIn
 		first = *in
 	}
 	return func(yield func(FlowLog, error) bool) {
-		page, items := first, []FlowLog(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeFlowLogs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeFlowLogs(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeFlowLogs, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeFlowLogs(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.FlowLog
+			if !w.OffsetPage(len(items), uint64(out.TotalNum), func(i int) string { return items[i].FlowLogID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.FlowLog
-				return len(items), uint64(out.TotalNum), nil
-			}, func(i int) string { return items[i].FlowLogID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero FlowLog
 			yield(zero, err)
 		}
@@ -641,20 +761,26 @@ func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *De
 		first = *in
 	}
 	return func(yield func(GatewayFlowMonitorDetail, error) bool) {
-		page, items := first, []GatewayFlowMonitorDetail(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeGatewayFlowMonitorDetail, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeGatewayFlowMonitorDetail(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeGatewayFlowMonitorDetail, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeGatewayFlowMonitorDetail(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.GatewayFlowMonitorDetailSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.GatewayFlowMonitorDetailSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero GatewayFlowMonitorDetail
 			yield(zero, err)
 		}
@@ -672,20 +798,26 @@ func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGate
 		first = *in
 	}
 	return func(yield func(GatewayQos, error) bool) {
-		page, items := first, []GatewayQos(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeGatewayFlowQos, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeGatewayFlowQos(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeGatewayFlowQos, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeGatewayFlowQos(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.GatewayQosSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.GatewayQosSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero GatewayQos
 			yield(zero, err)
 		}
@@ -703,20 +835,26 @@ func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobal
 		first = *in
 	}
 	return func(yield func(GlobalRoute, error) bool) {
-		page, items := first, []GlobalRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeGlobalRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeGlobalRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeGlobalRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeGlobalRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.GlobalRouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].GlobalRouteID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.GlobalRouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].GlobalRouteID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero GlobalRoute
 			yield(zero, err)
 		}
@@ -734,20 +872,26 @@ func (c *Client) DescribeHaVipsAll(ctx context.Context, in *DescribeHaVipsInput,
 		first = *in
 	}
 	return func(yield func(HaVip, error) bool) {
-		page, items := first, []HaVip(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeHaVips, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeHaVips(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeHaVips, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeHaVips(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.HaVipSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].HaVipID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.HaVipSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].HaVipID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero HaVip
 			yield(zero, err)
 		}
@@ -766,20 +910,26 @@ func (c *Client) DescribeHighPriorityRouteTablesAll(ctx context.Context, in *Des
 		first = *in
 	}
 	return func(yield func(HighPriorityRouteTable, error) bool) {
-		page, items := first, []HighPriorityRouteTable(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeHighPriorityRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeHighPriorityRouteTables(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeHighPriorityRouteTables, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeHighPriorityRouteTables(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.HighPriorityRouteTableSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].HighPriorityRouteTableID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.HighPriorityRouteTableSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].HighPriorityRouteTableID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero HighPriorityRouteTable
 			yield(zero, err)
 		}
@@ -797,20 +947,26 @@ func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *Describe
 		first = *in
 	}
 	return func(yield func(HighPriorityRoute, error) bool) {
-		page, items := first, []HighPriorityRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeHighPriorityRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeHighPriorityRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeHighPriorityRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeHighPriorityRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.HighPriorityRouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].HighPriorityRouteID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.HighPriorityRouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].HighPriorityRouteID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero HighPriorityRoute
 			yield(zero, err)
 		}
@@ -828,20 +984,26 @@ func (c *Client) DescribeIPv6AddressesAll(ctx context.Context, in *DescribeIPv6A
 		first = *in
 	}
 	return func(yield func(Address, error) bool) {
-		page, items := first, []Address(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeIPv6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeIPv6Addresses(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeIPv6Addresses, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeIPv6Addresses(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AddressSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].AddressID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AddressSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Address
 			yield(zero, err)
 		}
@@ -859,20 +1021,26 @@ func (c *Client) DescribeIp6AddressesAll(ctx context.Context, in *DescribeIp6Add
 		first = *in
 	}
 	return func(yield func(Address, error) bool) {
-		page, items := first, []Address(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeIp6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeIp6Addresses(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeIp6Addresses, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeIp6Addresses(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.AddressSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].AddressID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.AddressSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].AddressID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Address
 			yield(zero, err)
 		}
@@ -890,20 +1058,26 @@ func (c *Client) DescribeIp6TranslatorsAll(ctx context.Context, in *DescribeIp6T
 		first = *in
 	}
 	return func(yield func(IP6Translator, error) bool) {
-		page, items := first, []IP6Translator(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeIp6Translators, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeIp6Translators(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeIp6Translators, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeIp6Translators(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.IP6TranslatorSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].IP6TranslatorID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.IP6TranslatorSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].IP6TranslatorID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero IP6Translator
 			yield(zero, err)
 		}
@@ -921,20 +1095,26 @@ func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalG
 		first = *in
 	}
 	return func(yield func(LocalGateway, error) bool) {
-		page, items := first, []LocalGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeLocalGateway, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeLocalGateway(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeLocalGateway, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeLocalGateway(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.LocalGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].LocalGatewayID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.LocalGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].LocalGatewayID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero LocalGateway
 			yield(zero, err)
 		}
@@ -954,20 +1134,26 @@ func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx c
 		first = *in
 	}
 	return func(yield func(NatGatewayDestinationIPPortTranslationNatRule, error) bool) {
-		page, items := first, []NatGatewayDestinationIPPortTranslationNatRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNatGatewayDestinationIpPortTranslationNatRules, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NatGatewayDestinationIPPortTranslationNatRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NatGatewayDestinationIPPortTranslationNatRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NatGatewayDestinationIPPortTranslationNatRule
 			yield(zero, err)
 		}
@@ -985,20 +1171,26 @@ func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Cont
 		first = *in
 	}
 	return func(yield func(NatDirectConnectGatewayRoute, error) bool) {
-		page, items := first, []NatDirectConnectGatewayRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewayDirectConnectGatewayRoute, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeNatGatewayDirectConnectGatewayRoute(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNatGatewayDirectConnectGatewayRoute, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeNatGatewayDirectConnectGatewayRoute(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NatDirectConnectGatewayRouteSet
+			if !w.OffsetPage(len(items), uint64(out.Total), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NatDirectConnectGatewayRouteSet
-				return len(items), uint64(out.Total), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NatDirectConnectGatewayRoute
 			yield(zero, err)
 		}
@@ -1016,20 +1208,26 @@ func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Co
 		first = *in
 	}
 	return func(yield func(SourceIPTranslationNatRule, error) bool) {
-		page, items := first, []SourceIPTranslationNatRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNatGatewaySourceIpTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeNatGatewaySourceIpTranslationNatRules(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNatGatewaySourceIpTranslationNatRules, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeNatGatewaySourceIpTranslationNatRules(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SourceIPTranslationNatRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SourceIPTranslationNatRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SourceIPTranslationNatRule
 			yield(zero, err)
 		}
@@ -1047,20 +1245,26 @@ func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGate
 		first = *in
 	}
 	return func(yield func(NatGateway, error) bool) {
-		page, items := first, []NatGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNatGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNatGateways(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNatGateways, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNatGateways(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NatGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].NatGatewayID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NatGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].NatGatewayID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NatGateway
 			yield(zero, err)
 		}
@@ -1078,20 +1282,26 @@ func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNet
 		first = *in
 	}
 	return func(yield func(NetDetectState, error) bool) {
-		page, items := first, []NetDetectState(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNetDetectStates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNetDetectStates(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNetDetectStates, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNetDetectStates(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NetDetectStateSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NetDetectStateSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NetDetectState
 			yield(zero, err)
 		}
@@ -1109,20 +1319,26 @@ func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetec
 		first = *in
 	}
 	return func(yield func(NetDetect, error) bool) {
-		page, items := first, []NetDetect(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNetDetects, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNetDetects(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNetDetects, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNetDetects(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NetDetectSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].NetDetectID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NetDetectSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].NetDetectID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NetDetect
 			yield(zero, err)
 		}
@@ -1141,20 +1357,26 @@ func (c *Client) DescribeNetworkAclQuintupleEntriesAll(ctx context.Context, in *
 		first = *in
 	}
 	return func(yield func(NetworkAclQuintupleEntry, error) bool) {
-		page, items := first, []NetworkAclQuintupleEntry(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNetworkAclQuintupleEntries, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNetworkAclQuintupleEntries(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNetworkAclQuintupleEntries, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNetworkAclQuintupleEntries(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NetworkAclQuintupleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].NetworkAclQuintupleEntryID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NetworkAclQuintupleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].NetworkAclQuintupleEntryID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NetworkAclQuintupleEntry
 			yield(zero, err)
 		}
@@ -1172,20 +1394,26 @@ func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetwork
 		first = *in
 	}
 	return func(yield func(NetworkAcl, error) bool) {
-		page, items := first, []NetworkAcl(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNetworkAcls, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNetworkAcls(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNetworkAcls, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNetworkAcls(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NetworkAclSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].NetworkAclID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NetworkAclSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].NetworkAclID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NetworkAcl
 			yield(zero, err)
 		}
@@ -1203,20 +1431,26 @@ func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeN
 		first = *in
 	}
 	return func(yield func(NetworkInterface, error) bool) {
-		page, items := first, []NetworkInterface(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeNetworkInterfaces, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeNetworkInterfaces(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeNetworkInterfaces, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeNetworkInterfaces(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.NetworkInterfaceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].NetworkInterfaceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.NetworkInterfaceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].NetworkInterfaceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero NetworkInterface
 			yield(zero, err)
 		}
@@ -1236,20 +1470,26 @@ func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAl
 		first = *in
 	}
 	return func(yield func(PrivateNatDestinationIPPortTranslationNatRule, error) bool) {
-		page, items := first, []PrivateNatDestinationIPPortTranslationNatRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayDestinationIpPortTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribePrivateNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayDestinationIpPortTranslationNatRules, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribePrivateNatGatewayDestinationIpPortTranslationNatRules(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.LocalDestinationIPPortTranslationNatRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.LocalDestinationIPPortTranslationNatRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero PrivateNatDestinationIPPortTranslationNatRule
 			yield(zero, err)
 		}
@@ -1267,20 +1507,26 @@ func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *Des
 		first = *in
 	}
 	return func(yield func(PrivateNatGatewayLimit, error) bool) {
-		page, items := first, []PrivateNatGatewayLimit(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribePrivateNatGatewayLimits(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayLimits, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribePrivateNatGatewayLimits(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.PrivateNatGatewayLimitSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.PrivateNatGatewayLimitSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero PrivateNatGatewayLimit
 			yield(zero, err)
 		}
@@ -1298,20 +1544,26 @@ func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Con
 		first = *in
 	}
 	return func(yield func(TranslationAclRule, error) bool) {
-		page, items := first, []TranslationAclRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayTranslationAclRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribePrivateNatGatewayTranslationAclRules(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayTranslationAclRules, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribePrivateNatGatewayTranslationAclRules(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.TranslationAclRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.TranslationAclRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero TranslationAclRule
 			yield(zero, err)
 		}
@@ -1329,20 +1581,26 @@ func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Con
 		first = *in
 	}
 	return func(yield func(TranslationNatRule, error) bool) {
-		page, items := first, []TranslationNatRule(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGatewayTranslationNatRules, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribePrivateNatGatewayTranslationNatRules(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayTranslationNatRules, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribePrivateNatGatewayTranslationNatRules(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.TranslationNatRuleSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.TranslationNatRuleSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero TranslationNatRule
 			yield(zero, err)
 		}
@@ -1360,20 +1618,26 @@ func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *Describe
 		first = *in
 	}
 	return func(yield func(PrivateNatGateway, error) bool) {
-		page, items := first, []PrivateNatGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribePrivateNatGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribePrivateNatGateways(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribePrivateNatGateways, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribePrivateNatGateways(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.PrivateNatGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.PrivateNatGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero PrivateNatGateway
 			yield(zero, err)
 		}
@@ -1391,20 +1655,26 @@ func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *Describe
 		first = *in
 	}
 	return func(yield func(ReserveIPAddressInfo, error) bool) {
-		page, items := first, []ReserveIPAddressInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeReserveIpAddresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeReserveIpAddresses(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeReserveIpAddresses, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeReserveIpAddresses(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ReserveIPAddressSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ReserveIPAddressSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero ReserveIPAddressInfo
 			yield(zero, err)
 		}
@@ -1421,20 +1691,26 @@ func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteList
 		first = *in
 	}
 	return func(yield func(Route, error) bool) {
-		page, items := first, []Route(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRouteList, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeRouteList(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRouteList, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeRouteList(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Route
 			yield(zero, err)
 		}
@@ -1452,20 +1728,26 @@ func (c *Client) DescribeRoutePoliciesAll(ctx context.Context, in *DescribeRoute
 		first = *in
 	}
 	return func(yield func(RoutePolicy, error) bool) {
-		page, items := first, []RoutePolicy(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRoutePolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeRoutePolicies(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRoutePolicies, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeRoutePolicies(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RoutePolicySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RoutePolicyID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RoutePolicySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RoutePolicyID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero RoutePolicy
 			yield(zero, err)
 		}
@@ -1483,20 +1765,26 @@ func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *Describe
 		first = *in
 	}
 	return func(yield func(RoutePolicyEntry, error) bool) {
-		page, items := first, []RoutePolicyEntry(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRoutePolicyEntries, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeRoutePolicyEntries(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRoutePolicyEntries, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeRoutePolicyEntries(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RoutePolicyEntrySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RoutePolicyEntryID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RoutePolicyEntrySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RoutePolicyEntryID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero RoutePolicyEntry
 			yield(zero, err)
 		}
@@ -1514,20 +1802,26 @@ func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, i
 		first = *in
 	}
 	return func(yield func(InstanceBind, error) bool) {
-		page, items := first, []InstanceBind(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRouteTableAssociatedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeRouteTableAssociatedInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRouteTableAssociatedInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeRouteTableAssociatedInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceBindSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceBindSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero InstanceBind
 			yield(zero, err)
 		}
@@ -1545,20 +1839,26 @@ func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in 
 		first = *in
 	}
 	return func(yield func(RouteSelectionPolicy, error) bool) {
-		page, items := first, []RouteSelectionPolicy(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRouteTableSelectionPolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeRouteTableSelectionPolicies(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRouteTableSelectionPolicies, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeRouteTableSelectionPolicies(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSelectionPolicySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSelectionPolicySet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero RouteSelectionPolicy
 			yield(zero, err)
 		}
@@ -1576,20 +1876,26 @@ func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTa
 		first = *in
 	}
 	return func(yield func(RouteTable, error) bool) {
-		page, items := first, []RouteTable(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRouteTables, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeRouteTables(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRouteTables, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeRouteTables(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteTableSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RouteTableID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteTableSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RouteTableID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero RouteTable
 			yield(zero, err)
 		}
@@ -1606,20 +1912,26 @@ func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput,
 		first = *in
 	}
 	return func(yield func(Route, error) bool) {
-		page, items := first, []Route(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Route
 			yield(zero, err)
 		}
@@ -1637,20 +1949,26 @@ func (c *Client) DescribeSecurityGroupsAll(ctx context.Context, in *DescribeSecu
 		first = *in
 	}
 	return func(yield func(SecurityGroup, error) bool) {
-		page, items := first, []SecurityGroup(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSecurityGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeSecurityGroups(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSecurityGroups, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeSecurityGroups(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SecurityGroupSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].SecurityGroupID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SecurityGroupSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].SecurityGroupID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SecurityGroup
 			yield(zero, err)
 		}
@@ -1668,20 +1986,26 @@ func (c *Client) DescribeServiceTemplateGroupsAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(ServiceTemplateGroup, error) bool) {
-		page, items := first, []ServiceTemplateGroup(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeServiceTemplateGroups, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeServiceTemplateGroups(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeServiceTemplateGroups, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeServiceTemplateGroups(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ServiceTemplateGroupSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].ServiceTemplateGroupID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ServiceTemplateGroupSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].ServiceTemplateGroupID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero ServiceTemplateGroup
 			yield(zero, err)
 		}
@@ -1699,20 +2023,26 @@ func (c *Client) DescribeServiceTemplatesAll(ctx context.Context, in *DescribeSe
 		first = *in
 	}
 	return func(yield func(ServiceTemplate, error) bool) {
-		page, items := first, []ServiceTemplate(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeServiceTemplates, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeServiceTemplates(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeServiceTemplates, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeServiceTemplates(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.ServiceTemplateSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].ServiceTemplateID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.ServiceTemplateSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].ServiceTemplateID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero ServiceTemplate
 			yield(zero, err)
 		}
@@ -1730,20 +2060,26 @@ func (c *Client) DescribeSnapshotAttachedInstancesAll(ctx context.Context, in *D
 		first = *in
 	}
 	return func(yield func(SnapshotInstance, error) bool) {
-		page, items := first, []SnapshotInstance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotAttachedInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeSnapshotAttachedInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSnapshotAttachedInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeSnapshotAttachedInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].InstanceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SnapshotInstance
 			yield(zero, err)
 		}
@@ -1761,20 +2097,26 @@ func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnaps
 		first = *in
 	}
 	return func(yield func(SnapshotFileInfo, error) bool) {
-		page, items := first, []SnapshotFileInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotFiles, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeSnapshotFiles(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSnapshotFiles, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeSnapshotFiles(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SnapshotFileSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].SnapshotFileID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SnapshotFileSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].SnapshotFileID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SnapshotFileInfo
 			yield(zero, err)
 		}
@@ -1792,20 +2134,26 @@ func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSn
 		first = *in
 	}
 	return func(yield func(SnapshotPolicy, error) bool) {
-		page, items := first, []SnapshotPolicy(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSnapshotPolicies, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeSnapshotPolicies(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSnapshotPolicies, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeSnapshotPolicies(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SnapshotPolicySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].SnapshotPolicyID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SnapshotPolicySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].SnapshotPolicyID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SnapshotPolicy
 			yield(zero, err)
 		}
@@ -1823,20 +2171,26 @@ func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Contex
 		first = *in
 	}
 	return func(yield func(UsedDetail, error) bool) {
-		page, items := first, []UsedDetail(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSpecificTrafficPackageUsedDetails, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeSpecificTrafficPackageUsedDetails(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSpecificTrafficPackageUsedDetails, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeSpecificTrafficPackageUsedDetails(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.UsedDetailSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.UsedDetailSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero UsedDetail
 			yield(zero, err)
 		}
@@ -1854,20 +2208,26 @@ func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInpu
 		first = *in
 	}
 	return func(yield func(Subnet, error) bool) {
-		page, items := first, []Subnet(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeSubnets, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeSubnets(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeSubnets, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeSubnets(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SubnetSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].SubnetID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SubnetSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].SubnetID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Subnet
 			yield(zero, err)
 		}
@@ -1885,20 +2245,26 @@ func (c *Client) DescribeTenantCcnsAll(ctx context.Context, in *DescribeTenantCc
 		first = *in
 	}
 	return func(yield func(CcnInstanceInfo, error) bool) {
-		page, items := first, []CcnInstanceInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeTenantCcns, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeTenantCcns(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeTenantCcns, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeTenantCcns(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].CcnID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].CcnID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnInstanceInfo
 			yield(zero, err)
 		}
@@ -1916,20 +2282,26 @@ func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTraf
 		first = *in
 	}
 	return func(yield func(TrafficMirror, error) bool) {
-		page, items := first, []TrafficMirror(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeTrafficMirrors, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeTrafficMirrors(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeTrafficMirrors, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeTrafficMirrors(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.TrafficMirrorSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].TrafficMirrorID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.TrafficMirrorSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].TrafficMirrorID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero TrafficMirror
 			yield(zero, err)
 		}
@@ -1947,20 +2319,26 @@ func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTra
 		first = *in
 	}
 	return func(yield func(TrafficPackage, error) bool) {
-		page, items := first, []TrafficPackage(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeTrafficPackages, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeTrafficPackages(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeTrafficPackages, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeTrafficPackages(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.TrafficPackageSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].TrafficPackageID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.TrafficPackageSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].TrafficPackageID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero TrafficPackage
 			yield(zero, err)
 		}
@@ -1978,20 +2356,26 @@ func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedI
 		first = *in
 	}
 	return func(yield func(IPAddressStates, error) bool) {
-		page, items := first, []IPAddressStates(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeUsedIpAddress, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeUsedIpAddress(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeUsedIpAddress, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeUsedIpAddress(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.IPAddressStates
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.IPAddressStates
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero IPAddressStates
 			yield(zero, err)
 		}
@@ -2009,20 +2393,26 @@ func (c *Client) DescribeVpcEndPointAll(ctx context.Context, in *DescribeVpcEndP
 		first = *in
 	}
 	return func(yield func(EndPoint, error) bool) {
-		page, items := first, []EndPoint(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPoint, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpcEndPoint(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcEndPoint, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpcEndPoint(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.EndPointSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].EndPointID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.EndPointSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].EndPointID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero EndPoint
 			yield(zero, err)
 		}
@@ -2040,20 +2430,26 @@ func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *Describe
 		first = *in
 	}
 	return func(yield func(EndPointService, error) bool) {
-		page, items := first, []EndPointService(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPointService, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpcEndPointService(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcEndPointService, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpcEndPointService(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.EndPointServiceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].EndPointServiceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.EndPointServiceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].EndPointServiceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero EndPointService
 			yield(zero, err)
 		}
@@ -2071,20 +2467,26 @@ func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in 
 		first = *in
 	}
 	return func(yield func(VpcEndPointServiceUser, error) bool) {
-		page, items := first, []VpcEndPointServiceUser(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcEndPointServiceWhiteList, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpcEndPointServiceWhiteList(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcEndPointServiceWhiteList, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpcEndPointServiceWhiteList(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.VpcEndPointServiceUserSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.VpcEndPointServiceUserSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpcEndPointServiceUser
 			yield(zero, err)
 		}
@@ -2102,20 +2504,26 @@ func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcIns
 		first = *in
 	}
 	return func(yield func(CvmInstance, error) bool) {
-		page, items := first, []CvmInstance(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcInstances, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpcInstances(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcInstances, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpcInstances(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.InstanceSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].InstanceID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.InstanceSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].InstanceID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CvmInstance
 			yield(zero, err)
 		}
@@ -2133,20 +2541,26 @@ func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVp
 		first = *in
 	}
 	return func(yield func(VpcIpv6Address, error) bool) {
-		page, items := first, []VpcIpv6Address(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcIpv6Addresses, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpcIpv6Addresses(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcIpv6Addresses, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpcIpv6Addresses(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.Ipv6AddressSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.Ipv6AddressSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpcIpv6Address
 			yield(zero, err)
 		}
@@ -2164,20 +2578,26 @@ func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *Descr
 		first = *in
 	}
 	return func(yield func(PeerConnection, error) bool) {
-		page, items := first, []PeerConnection(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcPeeringConnections, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeVpcPeeringConnections(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcPeeringConnections, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeVpcPeeringConnections(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.PeerConnectionSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.PeerConnectionSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero PeerConnection
 			yield(zero, err)
 		}
@@ -2195,20 +2615,26 @@ func (c *Client) DescribeVpcsAll(ctx context.Context, in *DescribeVpcsInput, opt
 		first = *in
 	}
 	return func(yield func(Vpc, error) bool) {
-		page, items := first, []Vpc(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpcs, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[string](offset)
-				out, err := c.DescribeVpcs(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpcs, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[string](w.Offset())
+			out, err := c.DescribeVpcs(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.VpcSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].VpcID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.VpcSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].VpcID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero Vpc
 			yield(zero, err)
 		}
@@ -2226,20 +2652,26 @@ func (c *Client) DescribeVpnConnectionsAll(ctx context.Context, in *DescribeVpnC
 		first = *in
 	}
 	return func(yield func(VpnConnection, error) bool) {
-		page, items := first, []VpnConnection(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnConnections, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpnConnections(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnConnections, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpnConnections(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.VpnConnectionSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].VpnConnectionID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.VpnConnectionSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].VpnConnectionID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpnConnection
 			yield(zero, err)
 		}
@@ -2257,20 +2689,26 @@ func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *Describ
 		first = *in
 	}
 	return func(yield func(VpngwCcnRoutes, error) bool) {
-		page, items := first, []VpngwCcnRoutes(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewayCcnRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpnGatewayCcnRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnGatewayCcnRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpnGatewayCcnRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.RouteSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].RouteID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.RouteSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].RouteID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpngwCcnRoutes
 			yield(zero, err)
 		}
@@ -2288,20 +2726,26 @@ func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVp
 		first = *in
 	}
 	return func(yield func(VpnGatewayRoute, error) bool) {
-		page, items := first, []VpnGatewayRoute(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewayRoutes, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[int64](offset)
-				out, err := c.DescribeVpnGatewayRoutes(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnGatewayRoutes, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[int64](w.Offset())
+			out, err := c.DescribeVpnGatewayRoutes(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.Routes
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.Routes
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpnGatewayRoute
 			yield(zero, err)
 		}
@@ -2319,20 +2763,26 @@ func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *Descri
 		first = *in
 	}
 	return func(yield func(SslVpnClient, error) bool) {
-		page, items := first, []SslVpnClient(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewaySslClients, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpnGatewaySslClients(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnGatewaySslClients, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpnGatewaySslClients(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SslVpnClientSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].SslVpnClientID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SslVpnClientSet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].SslVpnClientID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SslVpnClient
 			yield(zero, err)
 		}
@@ -2350,20 +2800,26 @@ func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *Descri
 		first = *in
 	}
 	return func(yield func(SslVpnSever, error) bool) {
-		page, items := first, []SslVpnSever(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnGatewaySslServers, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpnGatewaySslServers(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnGatewaySslServers, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpnGatewaySslServers(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.SslVpnSeverSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.SslVpnSeverSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero SslVpnSever
 			yield(zero, err)
 		}
@@ -2381,20 +2837,26 @@ func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGate
 		first = *in
 	}
 	return func(yield func(VpnGateway, error) bool) {
-		page, items := first, []VpnGateway(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opDescribeVpnGateways, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.DescribeVpnGateways(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opDescribeVpnGateways, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.DescribeVpnGateways(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.VpnGatewaySet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), func(i int) string { return items[i].VpnGatewayID }) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.VpnGatewaySet
-				return len(items), uint64(out.TotalCount), nil
-			}, func(i int) string { return items[i].VpnGatewayID }, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero VpnGateway
 			yield(zero, err)
 		}
@@ -2412,20 +2874,26 @@ func (c *Client) GetCcnRegionBandwidthLimitsAll(ctx context.Context, in *GetCcnR
 		first = *in
 	}
 	return func(yield func(CcnBandwidthInfo, error) bool) {
-		page, items := first, []CcnBandwidthInfo(nil)
-		start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &opGetCcnRegionBandwidthLimits, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[uint64](offset)
-				out, err := c.GetCcnRegionBandwidthLimits(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
+		page := first
+		w := core.WalkOffsets(c.core, &opGetCcnRegionBandwidthLimits, page.Offset)
+		for w.Next(ctx) {
+			page.Offset = core.OffsetValue[uint64](w.Offset())
+			out, err := c.GetCcnRegionBandwidthLimits(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.CcnBandwidthSet
+			if !w.OffsetPage(len(items), uint64(out.TotalCount), nil) {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
 				}
-				items = out.CcnBandwidthSet
-				return len(items), uint64(out.TotalCount), nil
-			}, nil, func(i int) bool { return yield(items[i], nil) })
+			}
 		}
-		if err != nil {
+		if err := w.Err(); err != nil {
 			var zero CcnBandwidthInfo
 			yield(zero, err)
 		}

@@ -1,12 +1,14 @@
 package vpc_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,8 +23,16 @@ import (
 // subnetPages serves DescribeSubnets from subnets, a page of two at the
 // Offset each request sends, and the total count.
 func subnetPages(t *testing.T, subnets []map[string]string) *vpc.Client {
+	c, _ := countedSubnetPages(t, subnets)
+	return c
+}
+
+// countedSubnetPages is subnetPages that also counts the requests.
+func countedSubnetPages(t *testing.T, subnets []map[string]string) (*vpc.Client, *atomic.Int32) {
 	t.Helper()
+	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
 		var in struct{ Offset string }
 		b, _ := io.ReadAll(r.Body)
 		require.NoError(t, json.Unmarshal(b, &in))
@@ -34,7 +44,7 @@ func subnetPages(t *testing.T, subnets []map[string]string) *vpc.Client {
 	t.Cleanup(srv.Close)
 	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL), common.WithMaxRetries(0))
 	require.NoError(t, err)
-	return c
+	return c, &n
 }
 
 // Items that share a parent's id (the subnets of one VPC) are not a
@@ -80,5 +90,56 @@ func TestIteratorRangesAgainFromTheStart(t *testing.T) {
 			got = append(got, s.SubnetID)
 		}
 		assert.Equal(t, []string{"subnet-00000001", "subnet-00000002", "subnet-00000003", "subnet-00000004"}, got)
+	}
+}
+
+func numberedSubnets(n int) []map[string]string {
+	var subnets []map[string]string
+	for i := range n {
+		subnets = append(subnets, map[string]string{"SubnetId": fmt.Sprintf("subnet-%08d", i)})
+	}
+	return subnets
+}
+
+// A caller that stops ranging stops the paging: no page past the one whose
+// item it stopped at is fetched.
+func TestIteratorStopsWhenTheCallerStops(t *testing.T) {
+	t.Parallel()
+	c, requests := countedSubnetPages(t, numberedSubnets(6))
+	n := 0
+	for _, err := range c.DescribeSubnetsAll(t.Context(), nil) {
+		require.NoError(t, err)
+		if n++; n == 3 { // the first item of the second page
+			break
+		}
+	}
+	assert.Equal(t, int32(2), requests.Load())
+}
+
+// Before any page, an Offset that is not a number and an ended context are
+// yielded as the one error, with nothing sent.
+func TestIteratorErrorsBeforeTheFirstPage(t *testing.T) {
+	t.Parallel()
+	ended, cancel := context.WithCancel(t.Context())
+	cancel()
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		offset common.Value[string]
+		want   error
+	}{
+		{"offset not a number", t.Context(), common.Some("ten"), qerrors.ErrInvalidInput},
+		{"context ended", ended, common.Value[string]{}, context.Canceled},
+	}
+	for _, tt := range tests {
+		c, requests := countedSubnetPages(t, numberedSubnets(3))
+		var errs []error
+		for s, err := range c.DescribeSubnetsAll(tt.ctx, &vpc.DescribeSubnetsInput{Offset: tt.offset}) {
+			assert.Zero(t, s, tt.name)
+			errs = append(errs, err)
+		}
+		require.Len(t, errs, 1, tt.name)
+		assert.ErrorIs(t, errs[0], tt.want, tt.name)
+		assert.Zero(t, requests.Load(), tt.name)
 	}
 }

@@ -7,99 +7,131 @@ import (
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 )
 
-// The iterators' loops are apart from the item type, so that each
-// iterator adds only its small closures to a program, not a loop of its
-// own: page fetches a page into the iterator's items and returns their
-// number, key names item i (nil: items have no name of their own) and
-// emit yields it, false when the caller stopped. They return the error to
-// yield, or nil. They stop after the last page, at the first error, when
-// ctx ends, and on a page that the service cannot have meant (an item
-// listed again, an empty page before the total, a NextToken given again),
-// which is errors.ErrMalformedResponse. By offset over items with ids, a
-// server cannot make them page on forever; over items without ids, the
-// total it gives bounds them; by token, a server that makes up new tokens
-// and items forever is bounded only by ctx.
-
-// WalkOffsets pages an Offset/Limit action op from offset on: page fetches
-// the page at an offset and returns its length and the total count.
-func (c *Client) WalkOffsets(ctx context.Context, op *Operation, offset uint64,
-	page func(ctx context.Context, offset uint64) (int, uint64, error), key func(int) string, emit func(int) bool) error {
-	seen := map[string]bool{}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, total, err := page(ctx, offset)
-		if err != nil {
-			return err
-		}
-		if n == 0 && offset < total {
-			return c.Malformed(*op, "an empty page at offset %d of %d", offset, total)
-		}
-		if k, again := repeated(n, key, seen); again {
-			return c.Malformed(*op, "%s listed again at offset %d: a repeated page", k, offset)
-		}
-		if !emitAll(n, emit) {
-			return nil
-		}
-		offset += uint64(n)
-		if n == 0 || offset >= total {
-			return nil
-		}
-	}
+// Walk follows the pages of one iteration, apart from the item type, so
+// that an iterator adds only its own short loop to a program:
+//
+//	w := core.WalkOffsets(c, &op, page.Offset)
+//	for w.Next(ctx) {
+//		page.Offset = core.OffsetValue[int64](w.Offset())
+//		out, err := call(ctx, &page)
+//		if err != nil {
+//			w.Fail(err)
+//			break
+//		}
+//		if !w.OffsetPage(len(out.Items), uint64(out.TotalCount), key) {
+//			break
+//		}
+//		// yield out.Items
+//	}
+//	// yield w.Err(), if any
+//
+// A walk ends after the last page, at the first error, when ctx ends, and
+// on a page that the service cannot have meant (an item listed again, an
+// empty page before the total, a NextToken given again), which is
+// errors.ErrMalformedResponse. By offset over items with ids, a server
+// cannot make it page on forever; over items without ids, the total it
+// gives bounds it; by token, a server that makes up new tokens and items
+// forever is bounded only by ctx.
+type Walk struct {
+	c      *Client
+	op     *Operation
+	offset uint64
+	token  string
+	pages  int
+	seen   map[string]bool // the items' names so far
+	tokens map[string]bool // the NextTokens so far
+	done   bool
+	err    error
 }
 
-// WalkTokens pages a NextToken action op from token on ("" for the first
-// page): page fetches the page a token names and returns its length and
-// the next page's token, "" after the last page.
-func (c *Client) WalkTokens(ctx context.Context, op *Operation, token string,
-	page func(ctx context.Context, token string) (int, string, error), key func(int) string, emit func(int) bool) error {
-	seen, tokens := map[string]bool{}, map[string]bool{token: true}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		n, next, err := page(ctx, token)
-		if err != nil {
-			return err
-		}
-		if next != "" && tokens[next] {
-			return c.Malformed(*op, "a NextToken given again after %d pages: a repeated page", len(tokens))
-		}
-		if k, again := repeated(n, key, seen); again {
-			return c.Malformed(*op, "%s listed again after %d pages: a repeated page", k, len(tokens))
-		}
-		if !emitAll(n, emit) || next == "" {
-			return nil
-		}
-		tokens[next], token = true, next
-	}
+// WalkOffsets starts a walk of the Offset/Limit action op from offset
+// (unset: 0); an offset that is not a number of items ends it at once.
+func WalkOffsets[T Offset](c *Client, op *Operation, offset common.Value[T]) Walk {
+	n, err := OffsetOf(offset)
+	return Walk{c: c, op: op, offset: n, err: err}
 }
 
-// repeated returns the name of a page's first item that seen holds, and
-// records the others in seen.
-func repeated(n int, key func(int) string, seen map[string]bool) (string, bool) {
+// WalkTokens starts a walk of the NextToken action op from token (unset:
+// the first page).
+func WalkTokens(c *Client, op *Operation, token common.Value[string]) Walk {
+	t, _ := token.Get()
+	return Walk{c: c, op: op, token: t}
+}
+
+// Next reports whether there is a page to fetch, at Offset or Token.
+func (w *Walk) Next(ctx context.Context) bool {
+	if w.err == nil && !w.done {
+		w.err = ctx.Err()
+	}
+	return w.err == nil && !w.done
+}
+
+// Offset is the offset of the page to fetch.
+func (w *Walk) Offset() uint64 { return w.offset }
+
+// Token is the NextToken of the page to fetch ("" for the first).
+func (w *Walk) Token() string { return w.token }
+
+// Fail ends the walk with err, the error of fetching a page.
+func (w *Walk) Fail(err error) { w.err = err }
+
+// Err is the error that ended the walk, nil after the last page.
+func (w *Walk) Err() error { return w.err }
+
+// OffsetPage takes in the page just fetched at Offset: n items of total.
+// key names item i (nil: items have no name of their own). It reports
+// whether the page's items may be yielded; if not, Err says why.
+func (w *Walk) OffsetPage(n int, total uint64, key func(int) string) bool {
+	switch k, again := w.repeated(n, key); {
+	case n == 0 && w.offset < total:
+		w.err = w.c.Malformed(*w.op, "an empty page at offset %d of %d", w.offset, total)
+	case again:
+		w.err = w.c.Malformed(*w.op, "%s listed again at offset %d: a repeated page", k, w.offset)
+	default:
+		w.offset += uint64(n)
+		w.done = n == 0 || w.offset >= total
+	}
+	return w.err == nil
+}
+
+// TokenPage takes in the page just fetched at Token: n items, and the
+// next page's token ("" after the last page). key names item i (nil: items
+// have no name of their own). It reports whether the page's items may be
+// yielded; if not, Err says why.
+func (w *Walk) TokenPage(n int, next string, key func(int) string) bool {
+	w.pages++
+	if w.tokens == nil {
+		w.tokens = map[string]bool{w.token: true}
+	}
+	switch k, again := w.repeated(n, key); {
+	case next != "" && w.tokens[next]:
+		w.err = w.c.Malformed(*w.op, "a NextToken given again after %d pages: a repeated page", w.pages)
+	case again:
+		w.err = w.c.Malformed(*w.op, "%s listed again after %d pages: a repeated page", k, w.pages)
+	default:
+		w.tokens[next], w.token = true, next
+		w.done = next == ""
+	}
+	return w.err == nil
+}
+
+// repeated returns the name of a page's first item that an earlier one
+// had, and records the others.
+func (w *Walk) repeated(n int, key func(int) string) (string, bool) {
 	if key == nil {
 		return "", false
 	}
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
 	for i := range n {
 		k := key(i)
-		if seen[k] {
+		if w.seen[k] {
 			return k, true
 		}
-		seen[k] = true
+		w.seen[k] = true
 	}
 	return "", false
-}
-
-// emitAll yields a page's n items; it reports whether the caller wants more.
-func emitAll(n int, emit func(int) bool) bool {
-	for i := range n {
-		if !emit(i) {
-			return false
-		}
-	}
-	return true
 }
 
 // Offset is the type of an Offset or Limit member: a number, or a number

@@ -369,29 +369,14 @@ func (g *generator) iterators() []byte {
 		}
 		// The walk: from in.NextToken, or from in.Offset (whose text may not
 		// be a number, an error yielded like any other).
-		from, check, walk := "NextToken", "a NextToken given again", fmt.Sprintf(`start, _ := page.NextToken.Get()
-		err := c.core.WalkTokens(ctx, &op%[1]s, start, func(ctx context.Context, token string) (int, string, error) {
-			page.NextToken = core.TokenValue(token)
-			out, err := c.%[1]s(ctx, &page, opts...)
-			if err != nil {
-				return 0, "", err
-			}
-			items = out.%[2]s
-			return len(items), out.NextToken, nil
-		}, %[3]s, func(i int) bool { return yield(items[i], nil) })`, a.Name, goName(list.Name), key)
+		from, check := "NextToken", "a NextToken given again"
+		start, set := fmt.Sprintf("core.WalkTokens(c.core, &op%s, page.NextToken)", a.Name), "page.NextToken = core.TokenValue(w.Token())"
+		took := fmt.Sprintf("w.TokenPage(len(items), out.NextToken, %s)", key)
 		if a.Paging == "offset" {
-			from, check, walk = "Offset", "an empty page before the total", fmt.Sprintf(`start, err := core.OffsetOf(page.Offset)
-		if err == nil {
-			err = c.core.WalkOffsets(ctx, &op%[1]s, start, func(ctx context.Context, offset uint64) (int, uint64, error) {
-				page.Offset = core.OffsetValue[%[2]s](offset)
-				out, err := c.%[1]s(ctx, &page, opts...)
-				if err != nil {
-					return 0, 0, err
-				}
-				items = out.%[3]s
-				return len(items), uint64(out.%[4]s), nil
-			}, %[5]s, func(i int) bool { return yield(items[i], nil) })
-		}`, a.Name, g.offsetType(a), goName(list.Name), goName(total.Name), key)
+			from, check = "Offset", "an empty page before the total"
+			start = fmt.Sprintf("core.WalkOffsets(c.core, &op%s, page.Offset)", a.Name)
+			set = fmt.Sprintf("page.Offset = core.OffsetValue[%s](w.Offset())", g.offsetType(a))
+			took = fmt.Sprintf("w.OffsetPage(len(items), uint64(out.%s), %s)", goName(total.Name), key)
 		}
 		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.%s on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%s%s).", a.Name, list.Name, a.Name, from, again, check)
 		wrapComment(&b, "", doc)
@@ -401,16 +386,33 @@ func (g *generator) iterators() []byte {
 		first = *in
 	}
 	return func(yield func(%[2]s, error) bool) {
-		page, items := first, []%[2]s(nil)
-		%[3]s
-		if err != nil {
+		page := first
+		w := %[3]s
+		for w.Next(ctx) {
+			%[4]s
+			out, err := c.%[1]s(ctx, &page, opts...)
+			if err != nil {
+				w.Fail(err)
+				break
+			}
+			items := out.%[5]s
+			if !%[6]s {
+				break
+			}
+			for _, item := range items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+		}
+		if err := w.Err(); err != nil {
 			var zero %[2]s
 			yield(zero, err)
 		}
 	}
 }
 
-`, a.Name, item, walk)
+`, a.Name, item, start, set, goName(list.Name), took)
 	}
 	return b.Bytes()
 }
