@@ -336,12 +336,13 @@ func TestRetriedAnswersKeepTheirConnection(t *testing.T) {
 		_, _ = io.WriteString(w, `{"code":0}`)
 	})
 	var conns atomic.Int32
-	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
-		if s == http.StateNew {
-			conns.Add(1)
-		}
+	var d net.Dialer
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		conns.Add(1)
+		return d.DialContext(ctx, network, addr)
 	}
-	_, err := call(newClient(t, srv.URL), describe, nil)
+	hc := &http.Client{Transport: &http.Transport{DialContext: dial}}
+	_, err := call(newClient(t, srv.URL, common.WithHTTPClient(hc)), describe, nil)
 	require.NoError(t, err)
 	assert.Len(t, srv.requests(), 3)
 	assert.Equal(t, int32(1), conns.Load(), "connections opened")
