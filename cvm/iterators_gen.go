@@ -11,16 +11,16 @@ import (
 )
 
 // DescribeChcHostsAll iterates over every ChcHostSet item that in selects (nil
-// for all), calling DescribeChcHosts page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// for all; read when a range begins), calling DescribeChcHosts page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsInput, opts ...common.CallOption) iter.Seq2[ChcHost, error] {
-	first := DescribeChcHostsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ChcHost, error) bool) {
-		page := first
+		page := DescribeChcHostsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeChcHosts, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -47,17 +47,17 @@ func (c *Client) DescribeChcHostsAll(ctx context.Context, in *DescribeChcHostsIn
 }
 
 // DescribeDisasterRecoverGroupsAll iterates over every DisasterRecoverGroupSet
-// item that in selects (nil for all), calling DescribeDisasterRecoverGroups
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeDisasterRecoverGroups page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeDisasterRecoverGroupsAll(ctx context.Context, in *DescribeDisasterRecoverGroupsInput, opts ...common.CallOption) iter.Seq2[DisasterRecoverGroup, error] {
-	first := DescribeDisasterRecoverGroupsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(DisasterRecoverGroup, error) bool) {
-		page := first
+		page := DescribeDisasterRecoverGroupsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeDisasterRecoverGroups, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -84,17 +84,16 @@ func (c *Client) DescribeDisasterRecoverGroupsAll(ctx context.Context, in *Descr
 }
 
 // DescribeHostsAll iterates over every HostSet item that in selects (nil for
-// all), calling DescribeHosts page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// all; read when a range begins), calling DescribeHosts page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeHostsAll(ctx context.Context, in *DescribeHostsInput, opts ...common.CallOption) iter.Seq2[HostItem, error] {
-	first := DescribeHostsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(HostItem, error) bool) {
-		page := first
+		page := DescribeHostsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeHosts, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -121,17 +120,16 @@ func (c *Client) DescribeHostsAll(ctx context.Context, in *DescribeHostsInput, o
 }
 
 // DescribeHpcClustersAll iterates over every HpcClusterSet item that in
-// selects (nil for all), calling DescribeHpcClusters page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling DescribeHpcClusters
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, an empty page before the total).
 func (c *Client) DescribeHpcClustersAll(ctx context.Context, in *DescribeHpcClustersInput, opts ...common.CallOption) iter.Seq2[HpcClusterInfo, error] {
-	first := DescribeHpcClustersInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(HpcClusterInfo, error) bool) {
-		page := first
+		page := DescribeHpcClustersInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeHpcClusters, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -158,17 +156,16 @@ func (c *Client) DescribeHpcClustersAll(ctx context.Context, in *DescribeHpcClus
 }
 
 // DescribeImagesAll iterates over every ImageSet item that in selects (nil for
-// all), calling DescribeImages page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// all; read when a range begins), calling DescribeImages page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeImagesAll(ctx context.Context, in *DescribeImagesInput, opts ...common.CallOption) iter.Seq2[Image, error] {
-	first := DescribeImagesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Image, error) bool) {
-		page := first
+		page := DescribeImagesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeImages, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -195,17 +192,16 @@ func (c *Client) DescribeImagesAll(ctx context.Context, in *DescribeImagesInput,
 }
 
 // DescribeInstancesAll iterates over every InstanceSet item that in selects
-// (nil for all), calling DescribeInstances page after page from in.Offset on.
-// It stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeInstances page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstancesInput, opts ...common.CallOption) iter.Seq2[Instance, error] {
-	first := DescribeInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Instance, error) bool) {
-		page := first
+		page := DescribeInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -232,17 +228,16 @@ func (c *Client) DescribeInstancesAll(ctx context.Context, in *DescribeInstances
 }
 
 // DescribeInstancesStatusAll iterates over every InstanceStatusSet item that
-// in selects (nil for all), calling DescribeInstancesStatus page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an empty page before
-// the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeInstancesStatus page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeInstancesStatusInput, opts ...common.CallOption) iter.Seq2[InstanceStatus, error] {
-	first := DescribeInstancesStatusInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(InstanceStatus, error) bool) {
-		page := first
+		page := DescribeInstancesStatusInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeInstancesStatus, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -269,16 +264,16 @@ func (c *Client) DescribeInstancesStatusAll(ctx context.Context, in *DescribeIns
 }
 
 // DescribeKeyPairsAll iterates over every KeyPairSet item that in selects (nil
-// for all), calling DescribeKeyPairs page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// for all; read when a range begins), calling DescribeKeyPairs page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsInput, opts ...common.CallOption) iter.Seq2[KeyPair, error] {
-	first := DescribeKeyPairsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(KeyPair, error) bool) {
-		page := first
+		page := DescribeKeyPairsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeKeyPairs, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -305,17 +300,17 @@ func (c *Client) DescribeKeyPairsAll(ctx context.Context, in *DescribeKeyPairsIn
 }
 
 // DescribeLaunchTemplateVersionsAll iterates over every
-// LaunchTemplateVersionSet item that in selects (nil for all), calling
-// DescribeLaunchTemplateVersions page after page from in.Offset on. It stops
-// at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an empty page before the total).
+// LaunchTemplateVersionSet item that in selects (nil for all; read when a
+// range begins), calling DescribeLaunchTemplateVersions page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *DescribeLaunchTemplateVersionsInput, opts ...common.CallOption) iter.Seq2[LaunchTemplateVersionInfo, error] {
-	first := DescribeLaunchTemplateVersionsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(LaunchTemplateVersionInfo, error) bool) {
-		page := first
+		page := DescribeLaunchTemplateVersionsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeLaunchTemplateVersions, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -342,17 +337,17 @@ func (c *Client) DescribeLaunchTemplateVersionsAll(ctx context.Context, in *Desc
 }
 
 // DescribeLaunchTemplatesAll iterates over every LaunchTemplateSet item that
-// in selects (nil for all), calling DescribeLaunchTemplates page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeLaunchTemplates page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLaunchTemplatesInput, opts ...common.CallOption) iter.Seq2[LaunchTemplateInfo, error] {
-	first := DescribeLaunchTemplatesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(LaunchTemplateInfo, error) bool) {
-		page := first
+		page := DescribeLaunchTemplatesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeLaunchTemplates, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -379,17 +374,16 @@ func (c *Client) DescribeLaunchTemplatesAll(ctx context.Context, in *DescribeLau
 }
 
 // DescribeResourcePoolPacksAll iterates over every DedicatedResourcePackSet
-// item that in selects (nil for all), calling DescribeResourcePoolPacks page
-// after page from in.NextToken on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, a NextToken given again).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeResourcePoolPacks page after page from in.NextToken on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, a NextToken given again).
 func (c *Client) DescribeResourcePoolPacksAll(ctx context.Context, in *DescribeResourcePoolPacksInput, opts ...common.CallOption) iter.Seq2[ResourcePoolPack, error] {
-	first := DescribeResourcePoolPacksInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ResourcePoolPack, error) bool) {
-		page := first
+		page := DescribeResourcePoolPacksInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkTokens(c.core, &opDescribeResourcePoolPacks, page.NextToken)
 		for w.Next(ctx) {
 			page.NextToken = core.TokenValue(w.Token())

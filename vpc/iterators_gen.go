@@ -11,17 +11,17 @@ import (
 )
 
 // DescribeAddressTemplateGroupsAll iterates over every AddressTemplateGroupSet
-// item that in selects (nil for all), calling DescribeAddressTemplateGroups
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeAddressTemplateGroups page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeAddressTemplateGroupsAll(ctx context.Context, in *DescribeAddressTemplateGroupsInput, opts ...common.CallOption) iter.Seq2[AddressTemplateGroup, error] {
-	first := DescribeAddressTemplateGroupsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(AddressTemplateGroup, error) bool) {
-		page := first
+		page := DescribeAddressTemplateGroupsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeAddressTemplateGroups, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -48,17 +48,17 @@ func (c *Client) DescribeAddressTemplateGroupsAll(ctx context.Context, in *Descr
 }
 
 // DescribeAddressTemplatesAll iterates over every AddressTemplateSet item that
-// in selects (nil for all), calling DescribeAddressTemplates page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeAddressTemplates page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeAddressTemplatesAll(ctx context.Context, in *DescribeAddressTemplatesInput, opts ...common.CallOption) iter.Seq2[AddressTemplate, error] {
-	first := DescribeAddressTemplatesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(AddressTemplate, error) bool) {
-		page := first
+		page := DescribeAddressTemplatesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeAddressTemplates, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -85,17 +85,16 @@ func (c *Client) DescribeAddressTemplatesAll(ctx context.Context, in *DescribeAd
 }
 
 // DescribeAddressesAll iterates over every AddressSet item that in selects
-// (nil for all), calling DescribeAddresses page after page from in.Offset on.
-// It stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeAddresses page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	first := DescribeAddressesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Address, error) bool) {
-		page := first
+		page := DescribeAddressesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeAddresses, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -122,17 +121,16 @@ func (c *Client) DescribeAddressesAll(ctx context.Context, in *DescribeAddresses
 }
 
 // DescribeAssistantCidrAll iterates over every AssistantCidrSet item that in
-// selects (nil for all), calling DescribeAssistantCidr page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an empty page before the
-// total).
+// selects (nil for all; read when a range begins), calling
+// DescribeAssistantCidr page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssistantCidrInput, opts ...common.CallOption) iter.Seq2[AssistantCidr, error] {
-	first := DescribeAssistantCidrInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(AssistantCidr, error) bool) {
-		page := first
+		page := DescribeAssistantCidrInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeAssistantCidr, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -159,17 +157,17 @@ func (c *Client) DescribeAssistantCidrAll(ctx context.Context, in *DescribeAssis
 }
 
 // DescribeBandwidthPackageResourcesAll iterates over every ResourceSet item
-// that in selects (nil for all), calling DescribeBandwidthPackageResources
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeBandwidthPackageResources page after page from in.Offset on. It
+// stops at the first error, which it yields with a zero item, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total).
 func (c *Client) DescribeBandwidthPackageResourcesAll(ctx context.Context, in *DescribeBandwidthPackageResourcesInput, opts ...common.CallOption) iter.Seq2[Resource, error] {
-	first := DescribeBandwidthPackageResourcesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Resource, error) bool) {
-		page := first
+		page := DescribeBandwidthPackageResourcesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeBandwidthPackageResources, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -196,17 +194,17 @@ func (c *Client) DescribeBandwidthPackageResourcesAll(ctx context.Context, in *D
 }
 
 // DescribeBandwidthPackagesAll iterates over every BandwidthPackageSet item
-// that in selects (nil for all), calling DescribeBandwidthPackages page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeBandwidthPackages page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeBandwidthPackagesAll(ctx context.Context, in *DescribeBandwidthPackagesInput, opts ...common.CallOption) iter.Seq2[BandwidthPackage, error] {
-	first := DescribeBandwidthPackagesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(BandwidthPackage, error) bool) {
-		page := first
+		page := DescribeBandwidthPackagesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeBandwidthPackages, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -233,17 +231,17 @@ func (c *Client) DescribeBandwidthPackagesAll(ctx context.Context, in *DescribeB
 }
 
 // DescribeCcnAttachedInstancesAll iterates over every InstanceSet item that in
-// selects (nil for all), calling DescribeCcnAttachedInstances page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeCcnAttachedInstances page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *DescribeCcnAttachedInstancesInput, opts ...common.CallOption) iter.Seq2[CcnAttachedInstance, error] {
-	first := DescribeCcnAttachedInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnAttachedInstance, error) bool) {
-		page := first
+		page := DescribeCcnAttachedInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcnAttachedInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -270,17 +268,17 @@ func (c *Client) DescribeCcnAttachedInstancesAll(ctx context.Context, in *Descri
 }
 
 // DescribeCcnPolicyBasedRoutingNextHopAll iterates over every
-// CcnPolicyBasedRoutingNextHopSet item that in selects (nil for all), calling
-// DescribeCcnPolicyBasedRoutingNextHop page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// CcnPolicyBasedRoutingNextHopSet item that in selects (nil for all; read when
+// a range begins), calling DescribeCcnPolicyBasedRoutingNextHop page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingNextHopInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingNextHop, error] {
-	first := DescribeCcnPolicyBasedRoutingNextHopInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnPolicyBasedRoutingNextHop, error) bool) {
-		page := first
+		page := DescribeCcnPolicyBasedRoutingNextHopInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcnPolicyBasedRoutingNextHop, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -307,17 +305,17 @@ func (c *Client) DescribeCcnPolicyBasedRoutingNextHopAll(ctx context.Context, in
 }
 
 // DescribeCcnPolicyBasedRoutingRuleAll iterates over every
-// CcnPolicyBasedRoutingRuleSet item that in selects (nil for all), calling
-// DescribeCcnPolicyBasedRoutingRule page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// CcnPolicyBasedRoutingRuleSet item that in selects (nil for all; read when a
+// range begins), calling DescribeCcnPolicyBasedRoutingRule page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *DescribeCcnPolicyBasedRoutingRuleInput, opts ...common.CallOption) iter.Seq2[CcnPolicyBasedRoutingRule, error] {
-	first := DescribeCcnPolicyBasedRoutingRuleInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnPolicyBasedRoutingRule, error) bool) {
-		page := first
+		page := DescribeCcnPolicyBasedRoutingRuleInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcnPolicyBasedRoutingRule, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -344,17 +342,17 @@ func (c *Client) DescribeCcnPolicyBasedRoutingRuleAll(ctx context.Context, in *D
 }
 
 // DescribeCcnRouteTablesAll iterates over every CcnRouteTableSet item that in
-// selects (nil for all), calling DescribeCcnRouteTables page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeCcnRouteTables page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnRouteTablesInput, opts ...common.CallOption) iter.Seq2[CcnRouteTable, error] {
-	first := DescribeCcnRouteTablesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnRouteTable, error) bool) {
-		page := first
+		page := DescribeCcnRouteTablesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcnRouteTables, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -381,17 +379,16 @@ func (c *Client) DescribeCcnRouteTablesAll(ctx context.Context, in *DescribeCcnR
 }
 
 // DescribeCcnRoutesAll iterates over every RouteSet item that in selects (nil
-// for all), calling DescribeCcnRoutes page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// for all; read when a range begins), calling DescribeCcnRoutes page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an item listed
+// again, an empty page before the total).
 func (c *Client) DescribeCcnRoutesAll(ctx context.Context, in *DescribeCcnRoutesInput, opts ...common.CallOption) iter.Seq2[CcnRoute, error] {
-	first := DescribeCcnRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnRoute, error) bool) {
-		page := first
+		page := DescribeCcnRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcnRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -418,17 +415,16 @@ func (c *Client) DescribeCcnRoutesAll(ctx context.Context, in *DescribeCcnRoutes
 }
 
 // DescribeCcnsAll iterates over every CcnSet item that in selects (nil for
-// all), calling DescribeCcns page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// all; read when a range begins), calling DescribeCcns page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opts ...common.CallOption) iter.Seq2[CCN, error] {
-	first := DescribeCcnsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CCN, error) bool) {
-		page := first
+		page := DescribeCcnsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCcns, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -455,17 +451,16 @@ func (c *Client) DescribeCcnsAll(ctx context.Context, in *DescribeCcnsInput, opt
 }
 
 // DescribeClassicLinkInstancesAll iterates over every ClassicLinkInstanceSet
-// item that in selects (nil for all), calling DescribeClassicLinkInstances
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an empty page before the total).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeClassicLinkInstances page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *DescribeClassicLinkInstancesInput, opts ...common.CallOption) iter.Seq2[ClassicLinkInstance, error] {
-	first := DescribeClassicLinkInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ClassicLinkInstance, error) bool) {
-		page := first
+		page := DescribeClassicLinkInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeClassicLinkInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -492,17 +487,17 @@ func (c *Client) DescribeClassicLinkInstancesAll(ctx context.Context, in *Descri
 }
 
 // DescribeCrossBorderCcnRegionBandwidthLimitsAll iterates over every
-// CcnBandwidthSet item that in selects (nil for all), calling
-// DescribeCrossBorderCcnRegionBandwidthLimits page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an empty page before the total).
+// CcnBandwidthSet item that in selects (nil for all; read when a range
+// begins), calling DescribeCrossBorderCcnRegionBandwidthLimits page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Context, in *DescribeCrossBorderCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidth, error] {
-	first := DescribeCrossBorderCcnRegionBandwidthLimitsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnBandwidth, error) bool) {
-		page := first
+		page := DescribeCrossBorderCcnRegionBandwidthLimitsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCrossBorderCcnRegionBandwidthLimits, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -529,17 +524,17 @@ func (c *Client) DescribeCrossBorderCcnRegionBandwidthLimitsAll(ctx context.Cont
 }
 
 // DescribeCrossBorderComplianceAll iterates over every
-// CrossBorderComplianceSet item that in selects (nil for all), calling
-// DescribeCrossBorderCompliance page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an empty page before the total).
+// CrossBorderComplianceSet item that in selects (nil for all; read when a
+// range begins), calling DescribeCrossBorderCompliance page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *DescribeCrossBorderComplianceInput, opts ...common.CallOption) iter.Seq2[CrossBorderCompliance, error] {
-	first := DescribeCrossBorderComplianceInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CrossBorderCompliance, error) bool) {
-		page := first
+		page := DescribeCrossBorderComplianceInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCrossBorderCompliance, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -566,17 +561,17 @@ func (c *Client) DescribeCrossBorderComplianceAll(ctx context.Context, in *Descr
 }
 
 // DescribeCustomerGatewaysAll iterates over every CustomerGatewaySet item that
-// in selects (nil for all), calling DescribeCustomerGateways page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeCustomerGateways page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeCustomerGatewaysAll(ctx context.Context, in *DescribeCustomerGatewaysInput, opts ...common.CallOption) iter.Seq2[CustomerGateway, error] {
-	first := DescribeCustomerGatewaysInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CustomerGateway, error) bool) {
-		page := first
+		page := DescribeCustomerGatewaysInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeCustomerGateways, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -603,17 +598,16 @@ func (c *Client) DescribeCustomerGatewaysAll(ctx context.Context, in *DescribeCu
 }
 
 // DescribeDhcpIpsAll iterates over every DhcpIpSet item that in selects (nil
-// for all), calling DescribeDhcpIps page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// for all; read when a range begins), calling DescribeDhcpIps page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an item listed
+// again, an empty page before the total).
 func (c *Client) DescribeDhcpIpsAll(ctx context.Context, in *DescribeDhcpIpsInput, opts ...common.CallOption) iter.Seq2[DhcpIP, error] {
-	first := DescribeDhcpIpsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(DhcpIP, error) bool) {
-		page := first
+		page := DescribeDhcpIpsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeDhcpIps, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -640,17 +634,17 @@ func (c *Client) DescribeDhcpIpsAll(ctx context.Context, in *DescribeDhcpIpsInpu
 }
 
 // DescribeDirectConnectGatewayCcnRoutesAll iterates over every RouteSet item
-// that in selects (nil for all), calling DescribeDirectConnectGatewayCcnRoutes
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeDirectConnectGatewayCcnRoutes page after page from in.Offset on. It
+// stops at the first error, which it yields with a zero item, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total).
 func (c *Client) DescribeDirectConnectGatewayCcnRoutesAll(ctx context.Context, in *DescribeDirectConnectGatewayCcnRoutesInput, opts ...common.CallOption) iter.Seq2[DirectConnectGatewayCcnRoute, error] {
-	first := DescribeDirectConnectGatewayCcnRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(DirectConnectGatewayCcnRoute, error) bool) {
-		page := first
+		page := DescribeDirectConnectGatewayCcnRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeDirectConnectGatewayCcnRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -677,17 +671,17 @@ func (c *Client) DescribeDirectConnectGatewayCcnRoutesAll(ctx context.Context, i
 }
 
 // DescribeDirectConnectGatewaysAll iterates over every DirectConnectGatewaySet
-// item that in selects (nil for all), calling DescribeDirectConnectGateways
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeDirectConnectGateways page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *DescribeDirectConnectGatewaysInput, opts ...common.CallOption) iter.Seq2[DirectConnectGateway, error] {
-	first := DescribeDirectConnectGatewaysInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(DirectConnectGateway, error) bool) {
-		page := first
+		page := DescribeDirectConnectGatewaysInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeDirectConnectGateways, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -714,17 +708,16 @@ func (c *Client) DescribeDirectConnectGatewaysAll(ctx context.Context, in *Descr
 }
 
 // DescribeFlowLogsAll iterates over every FlowLog item that in selects (nil
-// for all), calling DescribeFlowLogs page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// for all; read when a range begins), calling DescribeFlowLogs page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an item listed
+// again, an empty page before the total).
 func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsInput, opts ...common.CallOption) iter.Seq2[FlowLog, error] {
-	first := DescribeFlowLogsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(FlowLog, error) bool) {
-		page := first
+		page := DescribeFlowLogsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeFlowLogs, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -751,17 +744,17 @@ func (c *Client) DescribeFlowLogsAll(ctx context.Context, in *DescribeFlowLogsIn
 }
 
 // DescribeGatewayFlowMonitorDetailAll iterates over every
-// GatewayFlowMonitorDetailSet item that in selects (nil for all), calling
-// DescribeGatewayFlowMonitorDetail page after page from in.Offset on. It stops
-// at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an empty page before the total).
+// GatewayFlowMonitorDetailSet item that in selects (nil for all; read when a
+// range begins), calling DescribeGatewayFlowMonitorDetail page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *DescribeGatewayFlowMonitorDetailInput, opts ...common.CallOption) iter.Seq2[GatewayFlowMonitorDetail, error] {
-	first := DescribeGatewayFlowMonitorDetailInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(GatewayFlowMonitorDetail, error) bool) {
-		page := first
+		page := DescribeGatewayFlowMonitorDetailInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeGatewayFlowMonitorDetail, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -788,17 +781,16 @@ func (c *Client) DescribeGatewayFlowMonitorDetailAll(ctx context.Context, in *De
 }
 
 // DescribeGatewayFlowQosAll iterates over every GatewayQosSet item that in
-// selects (nil for all), calling DescribeGatewayFlowQos page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an empty page before the
-// total).
+// selects (nil for all; read when a range begins), calling
+// DescribeGatewayFlowQos page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGatewayFlowQosInput, opts ...common.CallOption) iter.Seq2[GatewayQos, error] {
-	first := DescribeGatewayFlowQosInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(GatewayQos, error) bool) {
-		page := first
+		page := DescribeGatewayFlowQosInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeGatewayFlowQos, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -825,17 +817,17 @@ func (c *Client) DescribeGatewayFlowQosAll(ctx context.Context, in *DescribeGate
 }
 
 // DescribeGlobalRoutesAll iterates over every GlobalRouteSet item that in
-// selects (nil for all), calling DescribeGlobalRoutes page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeGlobalRoutes page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobalRoutesInput, opts ...common.CallOption) iter.Seq2[GlobalRoute, error] {
-	first := DescribeGlobalRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(GlobalRoute, error) bool) {
-		page := first
+		page := DescribeGlobalRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeGlobalRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -862,17 +854,16 @@ func (c *Client) DescribeGlobalRoutesAll(ctx context.Context, in *DescribeGlobal
 }
 
 // DescribeHaVipsAll iterates over every HaVipSet item that in selects (nil for
-// all), calling DescribeHaVips page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// all; read when a range begins), calling DescribeHaVips page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeHaVipsAll(ctx context.Context, in *DescribeHaVipsInput, opts ...common.CallOption) iter.Seq2[HaVip, error] {
-	first := DescribeHaVipsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(HaVip, error) bool) {
-		page := first
+		page := DescribeHaVipsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeHaVips, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -899,18 +890,17 @@ func (c *Client) DescribeHaVipsAll(ctx context.Context, in *DescribeHaVipsInput,
 }
 
 // DescribeHighPriorityRouteTablesAll iterates over every
-// HighPriorityRouteTableSet item that in selects (nil for all), calling
-// DescribeHighPriorityRouteTables page after page from in.Offset on. It stops
-// at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// HighPriorityRouteTableSet item that in selects (nil for all; read when a
+// range begins), calling DescribeHighPriorityRouteTables page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeHighPriorityRouteTablesAll(ctx context.Context, in *DescribeHighPriorityRouteTablesInput, opts ...common.CallOption) iter.Seq2[HighPriorityRouteTable, error] {
-	first := DescribeHighPriorityRouteTablesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(HighPriorityRouteTable, error) bool) {
-		page := first
+		page := DescribeHighPriorityRouteTablesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeHighPriorityRouteTables, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -937,17 +927,17 @@ func (c *Client) DescribeHighPriorityRouteTablesAll(ctx context.Context, in *Des
 }
 
 // DescribeHighPriorityRoutesAll iterates over every HighPriorityRouteSet item
-// that in selects (nil for all), calling DescribeHighPriorityRoutes page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeHighPriorityRoutes page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *DescribeHighPriorityRoutesInput, opts ...common.CallOption) iter.Seq2[HighPriorityRoute, error] {
-	first := DescribeHighPriorityRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(HighPriorityRoute, error) bool) {
-		page := first
+		page := DescribeHighPriorityRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeHighPriorityRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -974,17 +964,16 @@ func (c *Client) DescribeHighPriorityRoutesAll(ctx context.Context, in *Describe
 }
 
 // DescribeIPv6AddressesAll iterates over every AddressSet item that in selects
-// (nil for all), calling DescribeIPv6Addresses page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeIPv6Addresses page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeIPv6AddressesAll(ctx context.Context, in *DescribeIPv6AddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	first := DescribeIPv6AddressesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Address, error) bool) {
-		page := first
+		page := DescribeIPv6AddressesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeIPv6Addresses, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1011,17 +1000,16 @@ func (c *Client) DescribeIPv6AddressesAll(ctx context.Context, in *DescribeIPv6A
 }
 
 // DescribeIp6AddressesAll iterates over every AddressSet item that in selects
-// (nil for all), calling DescribeIp6Addresses page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeIp6Addresses page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeIp6AddressesAll(ctx context.Context, in *DescribeIp6AddressesInput, opts ...common.CallOption) iter.Seq2[Address, error] {
-	first := DescribeIp6AddressesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Address, error) bool) {
-		page := first
+		page := DescribeIp6AddressesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeIp6Addresses, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1048,17 +1036,17 @@ func (c *Client) DescribeIp6AddressesAll(ctx context.Context, in *DescribeIp6Add
 }
 
 // DescribeIp6TranslatorsAll iterates over every Ip6TranslatorSet item that in
-// selects (nil for all), calling DescribeIp6Translators page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeIp6Translators page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeIp6TranslatorsAll(ctx context.Context, in *DescribeIp6TranslatorsInput, opts ...common.CallOption) iter.Seq2[IP6Translator, error] {
-	first := DescribeIp6TranslatorsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(IP6Translator, error) bool) {
-		page := first
+		page := DescribeIp6TranslatorsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeIp6Translators, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1085,17 +1073,17 @@ func (c *Client) DescribeIp6TranslatorsAll(ctx context.Context, in *DescribeIp6T
 }
 
 // DescribeLocalGatewayAll iterates over every LocalGatewaySet item that in
-// selects (nil for all), calling DescribeLocalGateway page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeLocalGateway page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalGatewayInput, opts ...common.CallOption) iter.Seq2[LocalGateway, error] {
-	first := DescribeLocalGatewayInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(LocalGateway, error) bool) {
-		page := first
+		page := DescribeLocalGatewayInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeLocalGateway, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1123,18 +1111,17 @@ func (c *Client) DescribeLocalGatewayAll(ctx context.Context, in *DescribeLocalG
 
 // DescribeNatGatewayDestinationIpPortTranslationNatRulesAll iterates over
 // every NatGatewayDestinationIpPortTranslationNatRuleSet item that in selects
-// (nil for all), calling
+// (nil for all; read when a range begins), calling
 // DescribeNatGatewayDestinationIpPortTranslationNatRules page after page from
 // in.Offset on. It stops at the first error, which it yields with a zero item,
 // and on a page that the service cannot have meant (an empty page before the
 // total).
 func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[NatGatewayDestinationIPPortTranslationNatRule, error] {
-	first := DescribeNatGatewayDestinationIpPortTranslationNatRulesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NatGatewayDestinationIPPortTranslationNatRule, error) bool) {
-		page := first
+		page := DescribeNatGatewayDestinationIpPortTranslationNatRulesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNatGatewayDestinationIpPortTranslationNatRules, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1161,17 +1148,17 @@ func (c *Client) DescribeNatGatewayDestinationIpPortTranslationNatRulesAll(ctx c
 }
 
 // DescribeNatGatewayDirectConnectGatewayRouteAll iterates over every
-// NatDirectConnectGatewayRouteSet item that in selects (nil for all), calling
-// DescribeNatGatewayDirectConnectGatewayRoute page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an empty page before the total).
+// NatDirectConnectGatewayRouteSet item that in selects (nil for all; read when
+// a range begins), calling DescribeNatGatewayDirectConnectGatewayRoute page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an empty
+// page before the total).
 func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Context, in *DescribeNatGatewayDirectConnectGatewayRouteInput, opts ...common.CallOption) iter.Seq2[NatDirectConnectGatewayRoute, error] {
-	first := DescribeNatGatewayDirectConnectGatewayRouteInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NatDirectConnectGatewayRoute, error) bool) {
-		page := first
+		page := DescribeNatGatewayDirectConnectGatewayRouteInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNatGatewayDirectConnectGatewayRoute, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1198,17 +1185,17 @@ func (c *Client) DescribeNatGatewayDirectConnectGatewayRouteAll(ctx context.Cont
 }
 
 // DescribeNatGatewaySourceIpTranslationNatRulesAll iterates over every
-// SourceIpTranslationNatRuleSet item that in selects (nil for all), calling
-// DescribeNatGatewaySourceIpTranslationNatRules page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an empty page before the total).
+// SourceIpTranslationNatRuleSet item that in selects (nil for all; read when a
+// range begins), calling DescribeNatGatewaySourceIpTranslationNatRules page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an empty
+// page before the total).
 func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Context, in *DescribeNatGatewaySourceIpTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[SourceIPTranslationNatRule, error] {
-	first := DescribeNatGatewaySourceIpTranslationNatRulesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SourceIPTranslationNatRule, error) bool) {
-		page := first
+		page := DescribeNatGatewaySourceIpTranslationNatRulesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNatGatewaySourceIpTranslationNatRules, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -1235,17 +1222,16 @@ func (c *Client) DescribeNatGatewaySourceIpTranslationNatRulesAll(ctx context.Co
 }
 
 // DescribeNatGatewaysAll iterates over every NatGatewaySet item that in
-// selects (nil for all), calling DescribeNatGateways page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling DescribeNatGateways
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, an empty page before the total).
 func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGatewaysInput, opts ...common.CallOption) iter.Seq2[NatGateway, error] {
-	first := DescribeNatGatewaysInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NatGateway, error) bool) {
-		page := first
+		page := DescribeNatGatewaysInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNatGateways, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1272,17 +1258,16 @@ func (c *Client) DescribeNatGatewaysAll(ctx context.Context, in *DescribeNatGate
 }
 
 // DescribeNetDetectStatesAll iterates over every NetDetectStateSet item that
-// in selects (nil for all), calling DescribeNetDetectStates page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an empty page before
-// the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeNetDetectStates page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNetDetectStatesInput, opts ...common.CallOption) iter.Seq2[NetDetectState, error] {
-	first := DescribeNetDetectStatesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NetDetectState, error) bool) {
-		page := first
+		page := DescribeNetDetectStatesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNetDetectStates, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1309,17 +1294,16 @@ func (c *Client) DescribeNetDetectStatesAll(ctx context.Context, in *DescribeNet
 }
 
 // DescribeNetDetectsAll iterates over every NetDetectSet item that in selects
-// (nil for all), calling DescribeNetDetects page after page from in.Offset on.
-// It stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeNetDetects page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetectsInput, opts ...common.CallOption) iter.Seq2[NetDetect, error] {
-	first := DescribeNetDetectsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NetDetect, error) bool) {
-		page := first
+		page := DescribeNetDetectsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNetDetects, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1346,18 +1330,17 @@ func (c *Client) DescribeNetDetectsAll(ctx context.Context, in *DescribeNetDetec
 }
 
 // DescribeNetworkAclQuintupleEntriesAll iterates over every
-// NetworkAclQuintupleSet item that in selects (nil for all), calling
-// DescribeNetworkAclQuintupleEntries page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// NetworkAclQuintupleSet item that in selects (nil for all; read when a range
+// begins), calling DescribeNetworkAclQuintupleEntries page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeNetworkAclQuintupleEntriesAll(ctx context.Context, in *DescribeNetworkAclQuintupleEntriesInput, opts ...common.CallOption) iter.Seq2[NetworkAclQuintupleEntry, error] {
-	first := DescribeNetworkAclQuintupleEntriesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NetworkAclQuintupleEntry, error) bool) {
-		page := first
+		page := DescribeNetworkAclQuintupleEntriesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNetworkAclQuintupleEntries, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1384,17 +1367,16 @@ func (c *Client) DescribeNetworkAclQuintupleEntriesAll(ctx context.Context, in *
 }
 
 // DescribeNetworkAclsAll iterates over every NetworkAclSet item that in
-// selects (nil for all), calling DescribeNetworkAcls page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling DescribeNetworkAcls
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, an empty page before the total).
 func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetworkAclsInput, opts ...common.CallOption) iter.Seq2[NetworkAcl, error] {
-	first := DescribeNetworkAclsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NetworkAcl, error) bool) {
-		page := first
+		page := DescribeNetworkAclsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNetworkAcls, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1421,17 +1403,17 @@ func (c *Client) DescribeNetworkAclsAll(ctx context.Context, in *DescribeNetwork
 }
 
 // DescribeNetworkInterfacesAll iterates over every NetworkInterfaceSet item
-// that in selects (nil for all), calling DescribeNetworkInterfaces page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeNetworkInterfaces page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeNetworkInterfacesInput, opts ...common.CallOption) iter.Seq2[NetworkInterface, error] {
-	first := DescribeNetworkInterfacesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(NetworkInterface, error) bool) {
-		page := first
+		page := DescribeNetworkInterfacesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeNetworkInterfaces, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1459,18 +1441,17 @@ func (c *Client) DescribeNetworkInterfacesAll(ctx context.Context, in *DescribeN
 
 // DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAll iterates
 // over every LocalDestinationIpPortTranslationNatRuleSet item that in selects
-// (nil for all), calling
+// (nil for all; read when a range begins), calling
 // DescribePrivateNatGatewayDestinationIpPortTranslationNatRules page after
 // page from in.Offset on. It stops at the first error, which it yields with a
 // zero item, and on a page that the service cannot have meant (an empty page
 // before the total).
 func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[PrivateNatDestinationIPPortTranslationNatRule, error] {
-	first := DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(PrivateNatDestinationIPPortTranslationNatRule, error) bool) {
-		page := first
+		page := DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayDestinationIpPortTranslationNatRules, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1497,17 +1478,17 @@ func (c *Client) DescribePrivateNatGatewayDestinationIpPortTranslationNatRulesAl
 }
 
 // DescribePrivateNatGatewayLimitsAll iterates over every
-// PrivateNatGatewayLimitSet item that in selects (nil for all), calling
-// DescribePrivateNatGatewayLimits page after page from in.Offset on. It stops
-// at the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an empty page before the total).
+// PrivateNatGatewayLimitSet item that in selects (nil for all; read when a
+// range begins), calling DescribePrivateNatGatewayLimits page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *DescribePrivateNatGatewayLimitsInput, opts ...common.CallOption) iter.Seq2[PrivateNatGatewayLimit, error] {
-	first := DescribePrivateNatGatewayLimitsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(PrivateNatGatewayLimit, error) bool) {
-		page := first
+		page := DescribePrivateNatGatewayLimitsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayLimits, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1534,17 +1515,17 @@ func (c *Client) DescribePrivateNatGatewayLimitsAll(ctx context.Context, in *Des
 }
 
 // DescribePrivateNatGatewayTranslationAclRulesAll iterates over every
-// TranslationAclRuleSet item that in selects (nil for all), calling
-// DescribePrivateNatGatewayTranslationAclRules page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an empty page before the total).
+// TranslationAclRuleSet item that in selects (nil for all; read when a range
+// begins), calling DescribePrivateNatGatewayTranslationAclRules page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationAclRulesInput, opts ...common.CallOption) iter.Seq2[TranslationAclRule, error] {
-	first := DescribePrivateNatGatewayTranslationAclRulesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(TranslationAclRule, error) bool) {
-		page := first
+		page := DescribePrivateNatGatewayTranslationAclRulesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayTranslationAclRules, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1571,17 +1552,17 @@ func (c *Client) DescribePrivateNatGatewayTranslationAclRulesAll(ctx context.Con
 }
 
 // DescribePrivateNatGatewayTranslationNatRulesAll iterates over every
-// TranslationNatRuleSet item that in selects (nil for all), calling
-// DescribePrivateNatGatewayTranslationNatRules page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an empty page before the total).
+// TranslationNatRuleSet item that in selects (nil for all; read when a range
+// begins), calling DescribePrivateNatGatewayTranslationNatRules page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Context, in *DescribePrivateNatGatewayTranslationNatRulesInput, opts ...common.CallOption) iter.Seq2[TranslationNatRule, error] {
-	first := DescribePrivateNatGatewayTranslationNatRulesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(TranslationNatRule, error) bool) {
-		page := first
+		page := DescribePrivateNatGatewayTranslationNatRulesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribePrivateNatGatewayTranslationNatRules, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1608,17 +1589,16 @@ func (c *Client) DescribePrivateNatGatewayTranslationNatRulesAll(ctx context.Con
 }
 
 // DescribePrivateNatGatewaysAll iterates over every PrivateNatGatewaySet item
-// that in selects (nil for all), calling DescribePrivateNatGateways page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an empty page
-// before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribePrivateNatGateways page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *DescribePrivateNatGatewaysInput, opts ...common.CallOption) iter.Seq2[PrivateNatGateway, error] {
-	first := DescribePrivateNatGatewaysInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(PrivateNatGateway, error) bool) {
-		page := first
+		page := DescribePrivateNatGatewaysInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribePrivateNatGateways, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1645,17 +1625,16 @@ func (c *Client) DescribePrivateNatGatewaysAll(ctx context.Context, in *Describe
 }
 
 // DescribeReserveIpAddressesAll iterates over every ReserveIpAddressSet item
-// that in selects (nil for all), calling DescribeReserveIpAddresses page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an empty page
-// before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeReserveIpAddresses page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *DescribeReserveIpAddressesInput, opts ...common.CallOption) iter.Seq2[ReserveIPAddressInfo, error] {
-	first := DescribeReserveIpAddressesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ReserveIPAddressInfo, error) bool) {
-		page := first
+		page := DescribeReserveIpAddressesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeReserveIpAddresses, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1682,16 +1661,16 @@ func (c *Client) DescribeReserveIpAddressesAll(ctx context.Context, in *Describe
 }
 
 // DescribeRouteListAll iterates over every RouteSet item that in selects (nil
-// for all), calling DescribeRouteList page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// for all; read when a range begins), calling DescribeRouteList page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an empty page
+// before the total).
 func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteListInput, opts ...common.CallOption) iter.Seq2[Route, error] {
-	first := DescribeRouteListInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Route, error) bool) {
-		page := first
+		page := DescribeRouteListInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRouteList, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1718,17 +1697,17 @@ func (c *Client) DescribeRouteListAll(ctx context.Context, in *DescribeRouteList
 }
 
 // DescribeRoutePoliciesAll iterates over every RoutePolicySet item that in
-// selects (nil for all), calling DescribeRoutePolicies page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeRoutePolicies page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeRoutePoliciesAll(ctx context.Context, in *DescribeRoutePoliciesInput, opts ...common.CallOption) iter.Seq2[RoutePolicy, error] {
-	first := DescribeRoutePoliciesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(RoutePolicy, error) bool) {
-		page := first
+		page := DescribeRoutePoliciesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRoutePolicies, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -1755,17 +1734,17 @@ func (c *Client) DescribeRoutePoliciesAll(ctx context.Context, in *DescribeRoute
 }
 
 // DescribeRoutePolicyEntriesAll iterates over every RoutePolicyEntrySet item
-// that in selects (nil for all), calling DescribeRoutePolicyEntries page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeRoutePolicyEntries page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *DescribeRoutePolicyEntriesInput, opts ...common.CallOption) iter.Seq2[RoutePolicyEntry, error] {
-	first := DescribeRoutePolicyEntriesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(RoutePolicyEntry, error) bool) {
-		page := first
+		page := DescribeRoutePolicyEntriesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRoutePolicyEntries, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1792,17 +1771,16 @@ func (c *Client) DescribeRoutePolicyEntriesAll(ctx context.Context, in *Describe
 }
 
 // DescribeRouteTableAssociatedInstancesAll iterates over every InstanceBindSet
-// item that in selects (nil for all), calling
+// item that in selects (nil for all; read when a range begins), calling
 // DescribeRouteTableAssociatedInstances page after page from in.Offset on. It
 // stops at the first error, which it yields with a zero item, and on a page
 // that the service cannot have meant (an empty page before the total).
 func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, in *DescribeRouteTableAssociatedInstancesInput, opts ...common.CallOption) iter.Seq2[InstanceBind, error] {
-	first := DescribeRouteTableAssociatedInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(InstanceBind, error) bool) {
-		page := first
+		page := DescribeRouteTableAssociatedInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRouteTableAssociatedInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1829,17 +1807,17 @@ func (c *Client) DescribeRouteTableAssociatedInstancesAll(ctx context.Context, i
 }
 
 // DescribeRouteTableSelectionPoliciesAll iterates over every
-// RouteSelectionPolicySet item that in selects (nil for all), calling
-// DescribeRouteTableSelectionPolicies page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// RouteSelectionPolicySet item that in selects (nil for all; read when a range
+// begins), calling DescribeRouteTableSelectionPolicies page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in *DescribeRouteTableSelectionPoliciesInput, opts ...common.CallOption) iter.Seq2[RouteSelectionPolicy, error] {
-	first := DescribeRouteTableSelectionPoliciesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(RouteSelectionPolicy, error) bool) {
-		page := first
+		page := DescribeRouteTableSelectionPoliciesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRouteTableSelectionPolicies, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1866,17 +1844,16 @@ func (c *Client) DescribeRouteTableSelectionPoliciesAll(ctx context.Context, in 
 }
 
 // DescribeRouteTablesAll iterates over every RouteTableSet item that in
-// selects (nil for all), calling DescribeRouteTables page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling DescribeRouteTables
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, an empty page before the total).
 func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTablesInput, opts ...common.CallOption) iter.Seq2[RouteTable, error] {
-	first := DescribeRouteTablesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(RouteTable, error) bool) {
-		page := first
+		page := DescribeRouteTablesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRouteTables, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -1903,16 +1880,16 @@ func (c *Client) DescribeRouteTablesAll(ctx context.Context, in *DescribeRouteTa
 }
 
 // DescribeRoutesAll iterates over every RouteSet item that in selects (nil for
-// all), calling DescribeRoutes page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an empty page before the total).
+// all; read when a range begins), calling DescribeRoutes page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput, opts ...common.CallOption) iter.Seq2[Route, error] {
-	first := DescribeRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Route, error) bool) {
-		page := first
+		page := DescribeRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -1939,17 +1916,17 @@ func (c *Client) DescribeRoutesAll(ctx context.Context, in *DescribeRoutesInput,
 }
 
 // DescribeSecurityGroupsAll iterates over every SecurityGroupSet item that in
-// selects (nil for all), calling DescribeSecurityGroups page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeSecurityGroups page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeSecurityGroupsAll(ctx context.Context, in *DescribeSecurityGroupsInput, opts ...common.CallOption) iter.Seq2[SecurityGroup, error] {
-	first := DescribeSecurityGroupsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SecurityGroup, error) bool) {
-		page := first
+		page := DescribeSecurityGroupsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSecurityGroups, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -1976,17 +1953,17 @@ func (c *Client) DescribeSecurityGroupsAll(ctx context.Context, in *DescribeSecu
 }
 
 // DescribeServiceTemplateGroupsAll iterates over every ServiceTemplateGroupSet
-// item that in selects (nil for all), calling DescribeServiceTemplateGroups
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// item that in selects (nil for all; read when a range begins), calling
+// DescribeServiceTemplateGroups page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeServiceTemplateGroupsAll(ctx context.Context, in *DescribeServiceTemplateGroupsInput, opts ...common.CallOption) iter.Seq2[ServiceTemplateGroup, error] {
-	first := DescribeServiceTemplateGroupsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ServiceTemplateGroup, error) bool) {
-		page := first
+		page := DescribeServiceTemplateGroupsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeServiceTemplateGroups, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -2013,17 +1990,17 @@ func (c *Client) DescribeServiceTemplateGroupsAll(ctx context.Context, in *Descr
 }
 
 // DescribeServiceTemplatesAll iterates over every ServiceTemplateSet item that
-// in selects (nil for all), calling DescribeServiceTemplates page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeServiceTemplates page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeServiceTemplatesAll(ctx context.Context, in *DescribeServiceTemplatesInput, opts ...common.CallOption) iter.Seq2[ServiceTemplate, error] {
-	first := DescribeServiceTemplatesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(ServiceTemplate, error) bool) {
-		page := first
+		page := DescribeServiceTemplatesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeServiceTemplates, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -2050,17 +2027,17 @@ func (c *Client) DescribeServiceTemplatesAll(ctx context.Context, in *DescribeSe
 }
 
 // DescribeSnapshotAttachedInstancesAll iterates over every InstanceSet item
-// that in selects (nil for all), calling DescribeSnapshotAttachedInstances
-// page after page from in.Offset on. It stops at the first error, which it
-// yields with a zero item, and on a page that the service cannot have meant
-// (an item listed again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeSnapshotAttachedInstances page after page from in.Offset on. It
+// stops at the first error, which it yields with a zero item, and on a page
+// that the service cannot have meant (an item listed again, an empty page
+// before the total).
 func (c *Client) DescribeSnapshotAttachedInstancesAll(ctx context.Context, in *DescribeSnapshotAttachedInstancesInput, opts ...common.CallOption) iter.Seq2[SnapshotInstance, error] {
-	first := DescribeSnapshotAttachedInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SnapshotInstance, error) bool) {
-		page := first
+		page := DescribeSnapshotAttachedInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSnapshotAttachedInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2087,17 +2064,17 @@ func (c *Client) DescribeSnapshotAttachedInstancesAll(ctx context.Context, in *D
 }
 
 // DescribeSnapshotFilesAll iterates over every SnapshotFileSet item that in
-// selects (nil for all), calling DescribeSnapshotFiles page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeSnapshotFiles page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnapshotFilesInput, opts ...common.CallOption) iter.Seq2[SnapshotFileInfo, error] {
-	first := DescribeSnapshotFilesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SnapshotFileInfo, error) bool) {
-		page := first
+		page := DescribeSnapshotFilesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSnapshotFiles, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2124,17 +2101,17 @@ func (c *Client) DescribeSnapshotFilesAll(ctx context.Context, in *DescribeSnaps
 }
 
 // DescribeSnapshotPoliciesAll iterates over every SnapshotPolicySet item that
-// in selects (nil for all), calling DescribeSnapshotPolicies page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeSnapshotPolicies page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSnapshotPoliciesInput, opts ...common.CallOption) iter.Seq2[SnapshotPolicy, error] {
-	first := DescribeSnapshotPoliciesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SnapshotPolicy, error) bool) {
-		page := first
+		page := DescribeSnapshotPoliciesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSnapshotPolicies, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2161,17 +2138,17 @@ func (c *Client) DescribeSnapshotPoliciesAll(ctx context.Context, in *DescribeSn
 }
 
 // DescribeSpecificTrafficPackageUsedDetailsAll iterates over every
-// UsedDetailSet item that in selects (nil for all), calling
-// DescribeSpecificTrafficPackageUsedDetails page after page from in.Offset on.
-// It stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// UsedDetailSet item that in selects (nil for all; read when a range begins),
+// calling DescribeSpecificTrafficPackageUsedDetails page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an empty page before the
+// total).
 func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Context, in *DescribeSpecificTrafficPackageUsedDetailsInput, opts ...common.CallOption) iter.Seq2[UsedDetail, error] {
-	first := DescribeSpecificTrafficPackageUsedDetailsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(UsedDetail, error) bool) {
-		page := first
+		page := DescribeSpecificTrafficPackageUsedDetailsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSpecificTrafficPackageUsedDetails, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -2198,17 +2175,16 @@ func (c *Client) DescribeSpecificTrafficPackageUsedDetailsAll(ctx context.Contex
 }
 
 // DescribeSubnetsAll iterates over every SubnetSet item that in selects (nil
-// for all), calling DescribeSubnets page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// for all; read when a range begins), calling DescribeSubnets page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an item listed
+// again, an empty page before the total).
 func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInput, opts ...common.CallOption) iter.Seq2[Subnet, error] {
-	first := DescribeSubnetsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Subnet, error) bool) {
-		page := first
+		page := DescribeSubnetsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeSubnets, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -2235,17 +2211,16 @@ func (c *Client) DescribeSubnetsAll(ctx context.Context, in *DescribeSubnetsInpu
 }
 
 // DescribeTenantCcnsAll iterates over every CcnSet item that in selects (nil
-// for all), calling DescribeTenantCcns page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// for all; read when a range begins), calling DescribeTenantCcns page after
+// page from in.Offset on. It stops at the first error, which it yields with a
+// zero item, and on a page that the service cannot have meant (an item listed
+// again, an empty page before the total).
 func (c *Client) DescribeTenantCcnsAll(ctx context.Context, in *DescribeTenantCcnsInput, opts ...common.CallOption) iter.Seq2[CcnInstanceInfo, error] {
-	first := DescribeTenantCcnsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnInstanceInfo, error) bool) {
-		page := first
+		page := DescribeTenantCcnsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeTenantCcns, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2272,17 +2247,17 @@ func (c *Client) DescribeTenantCcnsAll(ctx context.Context, in *DescribeTenantCc
 }
 
 // DescribeTrafficMirrorsAll iterates over every TrafficMirrorSet item that in
-// selects (nil for all), calling DescribeTrafficMirrors page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeTrafficMirrors page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTrafficMirrorsInput, opts ...common.CallOption) iter.Seq2[TrafficMirror, error] {
-	first := DescribeTrafficMirrorsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(TrafficMirror, error) bool) {
-		page := first
+		page := DescribeTrafficMirrorsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeTrafficMirrors, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2309,17 +2284,17 @@ func (c *Client) DescribeTrafficMirrorsAll(ctx context.Context, in *DescribeTraf
 }
 
 // DescribeTrafficPackagesAll iterates over every TrafficPackageSet item that
-// in selects (nil for all), calling DescribeTrafficPackages page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeTrafficPackages page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTrafficPackagesInput, opts ...common.CallOption) iter.Seq2[TrafficPackage, error] {
-	first := DescribeTrafficPackagesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(TrafficPackage, error) bool) {
-		page := first
+		page := DescribeTrafficPackagesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeTrafficPackages, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2346,17 +2321,16 @@ func (c *Client) DescribeTrafficPackagesAll(ctx context.Context, in *DescribeTra
 }
 
 // DescribeUsedIpAddressAll iterates over every IpAddressStates item that in
-// selects (nil for all), calling DescribeUsedIpAddress page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an empty page before the
-// total).
+// selects (nil for all; read when a range begins), calling
+// DescribeUsedIpAddress page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedIpAddressInput, opts ...common.CallOption) iter.Seq2[IPAddressStates, error] {
-	first := DescribeUsedIpAddressInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(IPAddressStates, error) bool) {
-		page := first
+		page := DescribeUsedIpAddressInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeUsedIpAddress, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2383,17 +2357,16 @@ func (c *Client) DescribeUsedIpAddressAll(ctx context.Context, in *DescribeUsedI
 }
 
 // DescribeVpcEndPointAll iterates over every EndPointSet item that in selects
-// (nil for all), calling DescribeVpcEndPoint page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeVpcEndPoint page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeVpcEndPointAll(ctx context.Context, in *DescribeVpcEndPointInput, opts ...common.CallOption) iter.Seq2[EndPoint, error] {
-	first := DescribeVpcEndPointInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(EndPoint, error) bool) {
-		page := first
+		page := DescribeVpcEndPointInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcEndPoint, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2420,17 +2393,17 @@ func (c *Client) DescribeVpcEndPointAll(ctx context.Context, in *DescribeVpcEndP
 }
 
 // DescribeVpcEndPointServiceAll iterates over every EndPointServiceSet item
-// that in selects (nil for all), calling DescribeVpcEndPointService page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeVpcEndPointService page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *DescribeVpcEndPointServiceInput, opts ...common.CallOption) iter.Seq2[EndPointService, error] {
-	first := DescribeVpcEndPointServiceInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(EndPointService, error) bool) {
-		page := first
+		page := DescribeVpcEndPointServiceInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcEndPointService, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2457,17 +2430,17 @@ func (c *Client) DescribeVpcEndPointServiceAll(ctx context.Context, in *Describe
 }
 
 // DescribeVpcEndPointServiceWhiteListAll iterates over every
-// VpcEndPointServiceUserSet item that in selects (nil for all), calling
-// DescribeVpcEndPointServiceWhiteList page after page from in.Offset on. It
-// stops at the first error, which it yields with a zero item, and on a page
-// that the service cannot have meant (an empty page before the total).
+// VpcEndPointServiceUserSet item that in selects (nil for all; read when a
+// range begins), calling DescribeVpcEndPointServiceWhiteList page after page
+// from in.Offset on. It stops at the first error, which it yields with a zero
+// item, and on a page that the service cannot have meant (an empty page before
+// the total).
 func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in *DescribeVpcEndPointServiceWhiteListInput, opts ...common.CallOption) iter.Seq2[VpcEndPointServiceUser, error] {
-	first := DescribeVpcEndPointServiceWhiteListInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpcEndPointServiceUser, error) bool) {
-		page := first
+		page := DescribeVpcEndPointServiceWhiteListInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcEndPointServiceWhiteList, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2494,17 +2467,16 @@ func (c *Client) DescribeVpcEndPointServiceWhiteListAll(ctx context.Context, in 
 }
 
 // DescribeVpcInstancesAll iterates over every InstanceSet item that in selects
-// (nil for all), calling DescribeVpcInstances page after page from in.Offset
-// on. It stops at the first error, which it yields with a zero item, and on a
-// page that the service cannot have meant (an item listed again, an empty page
-// before the total).
+// (nil for all; read when a range begins), calling DescribeVpcInstances page
+// after page from in.Offset on. It stops at the first error, which it yields
+// with a zero item, and on a page that the service cannot have meant (an item
+// listed again, an empty page before the total).
 func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcInstancesInput, opts ...common.CallOption) iter.Seq2[CvmInstance, error] {
-	first := DescribeVpcInstancesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CvmInstance, error) bool) {
-		page := first
+		page := DescribeVpcInstancesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcInstances, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2531,17 +2503,16 @@ func (c *Client) DescribeVpcInstancesAll(ctx context.Context, in *DescribeVpcIns
 }
 
 // DescribeVpcIpv6AddressesAll iterates over every Ipv6AddressSet item that in
-// selects (nil for all), calling DescribeVpcIpv6Addresses page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an empty page before the
-// total).
+// selects (nil for all; read when a range begins), calling
+// DescribeVpcIpv6Addresses page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVpcIpv6AddressesInput, opts ...common.CallOption) iter.Seq2[VpcIpv6Address, error] {
-	first := DescribeVpcIpv6AddressesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpcIpv6Address, error) bool) {
-		page := first
+		page := DescribeVpcIpv6AddressesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcIpv6Addresses, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2568,17 +2539,16 @@ func (c *Client) DescribeVpcIpv6AddressesAll(ctx context.Context, in *DescribeVp
 }
 
 // DescribeVpcPeeringConnectionsAll iterates over every PeerConnectionSet item
-// that in selects (nil for all), calling DescribeVpcPeeringConnections page
-// after page from in.Offset on. It stops at the first error, which it yields
-// with a zero item, and on a page that the service cannot have meant (an empty
-// page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeVpcPeeringConnections page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *DescribeVpcPeeringConnectionsInput, opts ...common.CallOption) iter.Seq2[PeerConnection, error] {
-	first := DescribeVpcPeeringConnectionsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(PeerConnection, error) bool) {
-		page := first
+		page := DescribeVpcPeeringConnectionsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcPeeringConnections, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -2605,17 +2575,16 @@ func (c *Client) DescribeVpcPeeringConnectionsAll(ctx context.Context, in *Descr
 }
 
 // DescribeVpcsAll iterates over every VpcSet item that in selects (nil for
-// all), calling DescribeVpcs page after page from in.Offset on. It stops at
-// the first error, which it yields with a zero item, and on a page that the
-// service cannot have meant (an item listed again, an empty page before the
-// total).
+// all; read when a range begins), calling DescribeVpcs page after page from
+// in.Offset on. It stops at the first error, which it yields with a zero item,
+// and on a page that the service cannot have meant (an item listed again, an
+// empty page before the total).
 func (c *Client) DescribeVpcsAll(ctx context.Context, in *DescribeVpcsInput, opts ...common.CallOption) iter.Seq2[Vpc, error] {
-	first := DescribeVpcsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(Vpc, error) bool) {
-		page := first
+		page := DescribeVpcsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpcs, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[string](w.Offset())
@@ -2642,17 +2611,17 @@ func (c *Client) DescribeVpcsAll(ctx context.Context, in *DescribeVpcsInput, opt
 }
 
 // DescribeVpnConnectionsAll iterates over every VpnConnectionSet item that in
-// selects (nil for all), calling DescribeVpnConnections page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeVpnConnections page after page from in.Offset on. It stops at the
+// first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeVpnConnectionsAll(ctx context.Context, in *DescribeVpnConnectionsInput, opts ...common.CallOption) iter.Seq2[VpnConnection, error] {
-	first := DescribeVpnConnectionsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpnConnection, error) bool) {
-		page := first
+		page := DescribeVpnConnectionsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnConnections, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2679,17 +2648,17 @@ func (c *Client) DescribeVpnConnectionsAll(ctx context.Context, in *DescribeVpnC
 }
 
 // DescribeVpnGatewayCcnRoutesAll iterates over every RouteSet item that in
-// selects (nil for all), calling DescribeVpnGatewayCcnRoutes page after page
-// from in.Offset on. It stops at the first error, which it yields with a zero
-// item, and on a page that the service cannot have meant (an item listed
-// again, an empty page before the total).
+// selects (nil for all; read when a range begins), calling
+// DescribeVpnGatewayCcnRoutes page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *DescribeVpnGatewayCcnRoutesInput, opts ...common.CallOption) iter.Seq2[VpngwCcnRoutes, error] {
-	first := DescribeVpnGatewayCcnRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpngwCcnRoutes, error) bool) {
-		page := first
+		page := DescribeVpnGatewayCcnRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnGatewayCcnRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2716,17 +2685,16 @@ func (c *Client) DescribeVpnGatewayCcnRoutesAll(ctx context.Context, in *Describ
 }
 
 // DescribeVpnGatewayRoutesAll iterates over every Routes item that in selects
-// (nil for all), calling DescribeVpnGatewayRoutes page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an empty page before the
-// total).
+// (nil for all; read when a range begins), calling DescribeVpnGatewayRoutes
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an empty page before the total).
 func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVpnGatewayRoutesInput, opts ...common.CallOption) iter.Seq2[VpnGatewayRoute, error] {
-	first := DescribeVpnGatewayRoutesInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpnGatewayRoute, error) bool) {
-		page := first
+		page := DescribeVpnGatewayRoutesInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnGatewayRoutes, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[int64](w.Offset())
@@ -2753,17 +2721,17 @@ func (c *Client) DescribeVpnGatewayRoutesAll(ctx context.Context, in *DescribeVp
 }
 
 // DescribeVpnGatewaySslClientsAll iterates over every SslVpnClientSet item
-// that in selects (nil for all), calling DescribeVpnGatewaySslClients page
-// after page from in.Offset on. It stops at the first error, which it yields
-// with a zero item, and on a page that the service cannot have meant (an item
-// listed again, an empty page before the total).
+// that in selects (nil for all; read when a range begins), calling
+// DescribeVpnGatewaySslClients page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an item listed again, an empty page before the
+// total).
 func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *DescribeVpnGatewaySslClientsInput, opts ...common.CallOption) iter.Seq2[SslVpnClient, error] {
-	first := DescribeVpnGatewaySslClientsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SslVpnClient, error) bool) {
-		page := first
+		page := DescribeVpnGatewaySslClientsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnGatewaySslClients, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2790,17 +2758,16 @@ func (c *Client) DescribeVpnGatewaySslClientsAll(ctx context.Context, in *Descri
 }
 
 // DescribeVpnGatewaySslServersAll iterates over every SslVpnSeverSet item that
-// in selects (nil for all), calling DescribeVpnGatewaySslServers page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an empty page
-// before the total).
+// in selects (nil for all; read when a range begins), calling
+// DescribeVpnGatewaySslServers page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *DescribeVpnGatewaySslServersInput, opts ...common.CallOption) iter.Seq2[SslVpnSever, error] {
-	first := DescribeVpnGatewaySslServersInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(SslVpnSever, error) bool) {
-		page := first
+		page := DescribeVpnGatewaySslServersInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnGatewaySslServers, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2827,17 +2794,16 @@ func (c *Client) DescribeVpnGatewaySslServersAll(ctx context.Context, in *Descri
 }
 
 // DescribeVpnGatewaysAll iterates over every VpnGatewaySet item that in
-// selects (nil for all), calling DescribeVpnGateways page after page from
-// in.Offset on. It stops at the first error, which it yields with a zero item,
-// and on a page that the service cannot have meant (an item listed again, an
-// empty page before the total).
+// selects (nil for all; read when a range begins), calling DescribeVpnGateways
+// page after page from in.Offset on. It stops at the first error, which it
+// yields with a zero item, and on a page that the service cannot have meant
+// (an item listed again, an empty page before the total).
 func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGatewaysInput, opts ...common.CallOption) iter.Seq2[VpnGateway, error] {
-	first := DescribeVpnGatewaysInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(VpnGateway, error) bool) {
-		page := first
+		page := DescribeVpnGatewaysInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opDescribeVpnGateways, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())
@@ -2864,17 +2830,16 @@ func (c *Client) DescribeVpnGatewaysAll(ctx context.Context, in *DescribeVpnGate
 }
 
 // GetCcnRegionBandwidthLimitsAll iterates over every CcnBandwidthSet item that
-// in selects (nil for all), calling GetCcnRegionBandwidthLimits page after
-// page from in.Offset on. It stops at the first error, which it yields with a
-// zero item, and on a page that the service cannot have meant (an empty page
-// before the total).
+// in selects (nil for all; read when a range begins), calling
+// GetCcnRegionBandwidthLimits page after page from in.Offset on. It stops at
+// the first error, which it yields with a zero item, and on a page that the
+// service cannot have meant (an empty page before the total).
 func (c *Client) GetCcnRegionBandwidthLimitsAll(ctx context.Context, in *GetCcnRegionBandwidthLimitsInput, opts ...common.CallOption) iter.Seq2[CcnBandwidthInfo, error] {
-	first := GetCcnRegionBandwidthLimitsInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(CcnBandwidthInfo, error) bool) {
-		page := first
+		page := GetCcnRegionBandwidthLimitsInput{}
+		if in != nil {
+			page = *in
+		}
 		w := core.WalkOffsets(c.core, &opGetCcnRegionBandwidthLimits, page.Offset)
 		for w.Next(ctx) {
 			page.Offset = core.OffsetValue[uint64](w.Offset())

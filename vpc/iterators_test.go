@@ -143,3 +143,17 @@ func TestIteratorErrorsBeforeTheFirstPage(t *testing.T) {
 		assert.Zero(t, requests.Load(), tt.name)
 	}
 }
+
+// The input is read when a range begins, as the doc comment says.
+func TestIteratorReadsItsInputWhenARangeBegins(t *testing.T) {
+	t.Parallel()
+	in := &vpc.DescribeSubnetsInput{Offset: common.Some("1")}
+	all := subnetPages(t, numberedSubnets(5)).DescribeSubnetsAll(t.Context(), in)
+	in.Offset = common.Some("3")
+	var got []string
+	for s, err := range all {
+		require.NoError(t, err)
+		got = append(got, s.SubnetID)
+	}
+	assert.Equal(t, []string{"subnet-00000003", "subnet-00000004"}, got)
+}

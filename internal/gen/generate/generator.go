@@ -378,15 +378,14 @@ func (g *generator) iterators() []byte {
 			set = fmt.Sprintf("page.Offset = core.OffsetValue[%s](w.Offset())", g.offsetType(a))
 			took = fmt.Sprintf("w.OffsetPage(len(items), uint64(out.%s), %s)", goName(total.Name), key)
 		}
-		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all), calling %s page after page from in.%s on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%s%s).", a.Name, list.Name, a.Name, from, again, check)
+		doc := fmt.Sprintf("%sAll iterates over every %s item that in selects (nil for all; read when a range begins), calling %s page after page from in.%s on. It stops at the first error, which it yields with a zero item, and on a page that the service cannot have meant (%s%s).", a.Name, list.Name, a.Name, from, again, check)
 		wrapComment(&b, "", doc)
 		fmt.Fprintf(&b, `func (c *Client) %[1]sAll(ctx context.Context, in *%[1]sInput, opts ...common.CallOption) iter.Seq2[%[2]s, error] {
-	first := %[1]sInput{}
-	if in != nil {
-		first = *in
-	}
 	return func(yield func(%[2]s, error) bool) {
-		page := first
+		page := %[1]sInput{}
+		if in != nil {
+			page = *in
+		}
 		w := %[3]s
 		for w.Next(ctx) {
 			%[4]s
