@@ -5,5 +5,6 @@
 // and an errors.Code constant per documented error code. Its asynchronous
 // actions name no task: WaitForInstances and WaitForOperation wait on the
 // instances' latest operation, and RunInstances, StartInstances,
-// StopInstances and RebootInstances have an AndWait form.
+// StopInstances, RebootInstances and ResetInstancesType have an AndWait
+// form.
 package cvm

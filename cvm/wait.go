@@ -11,7 +11,7 @@ import (
 )
 
 // CVM's asynchronous actions (RunInstances, StartInstances, StopInstances,
-// RebootInstances, ...) name no task to poll: what they started shows in
+// RebootInstances, ResetInstancesType, ...) name no task to poll: what they started shows in
 // the instances themselves (LatestOperation, LatestOperationState,
 // LatestOperationRequestId). WaitForInstances and WaitForOperation wait on
 // that, one DescribeInstances a poll, whatever the action was.
@@ -116,6 +116,13 @@ func (c *Client) StopInstancesAndWait(ctx context.Context, in *StopInstancesInpu
 func (c *Client) RebootInstancesAndWait(ctx context.Context, in *RebootInstancesInput, opts ...common.WaitOption) (*RebootInstancesOutput, []Instance, error) {
 	return andWait(ctx, c, c.RebootInstances, in, func(in *RebootInstancesInput) []string { return in.InstanceIDs },
 		func(out *RebootInstancesOutput) string { return out.RequestID }, opts)
+}
+
+// ResetInstancesTypeAndWait changes the instance type of instances and
+// waits until the change has ended on each (see WaitForOperation).
+func (c *Client) ResetInstancesTypeAndWait(ctx context.Context, in *ResetInstancesTypeInput, opts ...common.WaitOption) (*ResetInstancesTypeOutput, []Instance, error) {
+	return andWait(ctx, c, c.ResetInstancesType, in, func(in *ResetInstancesTypeInput) []string { return in.InstanceIDs },
+		func(out *ResetInstancesTypeOutput) string { return out.RequestID }, opts)
 }
 
 // andWait makes a call on the instances its input names and waits for the

@@ -72,8 +72,8 @@ func TestRunInstancesAndWait(t *testing.T) {
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 }
 
-// StartInstancesAndWait, StopInstancesAndWait and RebootInstancesAndWait
-// wait for their own call's operation: the instances' earlier operation,
+// StartInstancesAndWait, StopInstancesAndWait, RebootInstancesAndWait and
+// ResetInstancesTypeAndWait wait for their own call's operation: the instances' earlier operation,
 // ended, does not end the wait; theirs running does not either.
 func TestOperationWaiters(t *testing.T) {
 	t.Parallel()
@@ -91,6 +91,11 @@ func TestOperationWaiters(t *testing.T) {
 		}},
 		{"RebootInstances", func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error) {
 			_, set, err := c.RebootInstancesAndWait(t.Context(), &cvm.RebootInstancesInput{InstanceIDs: []string{"ins-00000001"}}, opts...)
+			return set, err
+		}},
+		{"ResetInstancesType", func(c *cvm.Client, opts ...common.WaitOption) ([]cvm.Instance, error) {
+			in := &cvm.ResetInstancesTypeInput{InstanceIDs: []string{"ins-00000001"}, InstanceType: "S5.LARGE8"}
+			_, set, err := c.ResetInstancesTypeAndWait(t.Context(), in, opts...)
 			return set, err
 		}},
 	} {
@@ -137,6 +142,8 @@ func TestOperationWaiters(t *testing.T) {
 	_, _, err := c.StartInstancesAndWait(t.Context(), nil)
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	_, _, err = c.StopInstancesAndWait(t.Context(), &cvm.StopInstancesInput{})
+	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
+	_, _, err = c.ResetInstancesTypeAndWait(t.Context(), &cvm.ResetInstancesTypeInput{InstanceType: "S5.LARGE8"})
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)
 	_, err = c.WaitForOperation(t.Context(), []string{"ins-00000001"}, "")
 	assert.ErrorIs(t, err, qerrors.ErrInvalidInput)

@@ -4,7 +4,8 @@
 // checked against the CVM API's model. Its instances are those the test
 // gives (WithInstance) and those RunInstances makes; DescribeInstances
 // lists them by InstanceIds, Offset and Limit, and StartInstances,
-// StopInstances and RebootInstances act on them (once there are any), each
+// StopInstances, RebootInstances and ResetInstancesType act on them (once
+// there are any), each
 // operation ended at once, so that the SDK's AndWait methods return. Every
 // other action, and any action the test registers an answer for with Stub,
 // answers that answer, else its example answer, else a RequestId alone.

@@ -16,6 +16,8 @@ var operations = map[string]string{
 	"StartInstances":  "RUNNING",
 	"StopInstances":   "STOPPED",
 	"RebootInstances": "RUNNING",
+	// ResetInstancesType needs the instances stopped, and leaves them so.
+	"ResetInstancesType": "STOPPED",
 }
 
 // operate plays an operation: RunInstances adds InstanceCount instances
@@ -59,5 +61,8 @@ func (s *Server) operate(c *fake.Call) (map[string]any, *fake.Error) {
 // played records call c as the latest operation of in, ended.
 func (s *Server) played(in *cvm.Instance, c *fake.Call) {
 	in.InstanceState = operations[c.Action]
+	if c.Action == "ResetInstancesType" {
+		in.InstanceType = c.Params.Get("InstanceType")
+	}
 	in.LatestOperation, in.LatestOperationState, in.LatestOperationRequestID = c.Action, cvm.OperationSucceeded, c.RequestID
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // RunInstances makes instances that DescribeInstances lists, and Start,
-// Stop and Reboot act on them, each operation ended at once: the SDK's
+// Stop, Reboot and ResetInstancesType act on them, each operation ended at once: the SDK's
 // AndWait methods return on the first poll.
 func TestInstanceOperations(t *testing.T) {
 	t.Parallel()
@@ -47,6 +47,12 @@ func TestInstanceOperations(t *testing.T) {
 	assert.Equal(t, "RUNNING", set[0].InstanceState)
 	_, _, err = c.RebootInstancesAndWait(t.Context(), &cvm.RebootInstancesInput{InstanceIDs: out.InstanceIDSet}, fast...)
 	require.NoError(t, err)
+	_, set, err = c.ResetInstancesTypeAndWait(t.Context(), &cvm.ResetInstancesTypeInput{InstanceIDs: out.InstanceIDSet[1:],
+		InstanceType: "S5.LARGE8"}, fast...)
+	require.NoError(t, err)
+	require.Len(t, set, 1)
+	assert.Equal(t, "S5.LARGE8", set[0].InstanceType)
+	assert.Equal(t, "STOPPED", set[0].InstanceState)
 
 	all, err := c.DescribeInstances(t.Context(), nil)
 	require.NoError(t, err)

@@ -9,7 +9,7 @@ import (
 
 // stateful are the actions the fake plays on its instances once there are
 // any (RunInstances makes some): their examples name instances it lacks.
-var stateful = []string{"StartInstances", "StopInstances", "RebootInstances"}
+var stateful = []string{"StartInstances", "StopInstances", "RebootInstances", "ResetInstancesType"}
 
 // Every example request of the vendor's is accepted by the fake, but one
 // that writes a number as a string: the fake's model checks refuse none
