@@ -1,7 +1,9 @@
 // Package gentest proves a generated service package and its fake against
 // the vendor's examples: every example answer decodes into its action's
 // typed output, every member known and of its type, and encodes back to
-// the same JSON; every example request is accepted by the fake.
+// the same JSON; every example request is accepted by the fake. It also
+// checks, on the wire, that every action follows the retry rule its name
+// gives it.
 package gentest
 
 import (

@@ -1,0 +1,32 @@
+package cvm_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	"github.com/qcloudkit/qcloud-sdk-go/cvm"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/gen/gentest"
+)
+
+// Every action follows the retry rule its name and its ClientToken give it,
+// on the wire: read-only ones and those with a ClientToken are retried
+// after an HTTP 502, the others are not and report the outcome unknown.
+func TestEveryActionFollowsTheRetryRule(t *testing.T) {
+	t.Parallel()
+	n, refused := gentest.CheckRetryRule(t, func(endpoint string) any {
+		c, err := cvm.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(endpoint),
+			common.WithMaxRetries(1), common.WithRetryWait(time.Microsecond, time.Microsecond))
+		require.NoError(t, err)
+		return c
+	})
+	assert.Empty(t, refused, "no generated action refuses an empty input before sending")
+	t.Logf("%d actions called", n)
+	if n < 106 {
+		t.Errorf("%d actions called, want at least 106", n)
+	}
+}

@@ -1,0 +1,78 @@
+package gentest
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/qcloudkit/qcloud-sdk-go/common"
+	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
+)
+
+// readOnlyPrefixes name the actions retried after any transient failure.
+var readOnlyPrefixes = []string{"Describe", "Inquiry", "Inquire", "Check", "Get", "Download"}
+
+// CheckRetryRule calls every action method of a client (XAction(ctx,
+// *XActionInput, ...common.CallOption)) with an empty input against a
+// server that answers each request HTTP 502, which may come after the
+// service acted. newClient returns a client of the endpoint that retries
+// once. An action named as read-only, or whose input takes a ClientToken,
+// must be sent twice; any other once, its error errors.ErrOutcomeUnknown.
+// It returns how many actions it called, and the names of those that
+// refused the empty input before sending anything (errors.ErrInvalidInput),
+// whose rule it cannot see.
+func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []string) {
+	t.Helper()
+	var sent atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		sent.Add(1)
+		w.WriteHeader(http.StatusBadGateway)
+	}))
+	defer srv.Close()
+
+	client := reflect.ValueOf(newClient(srv.URL))
+	ctxType, optsType := reflect.TypeFor[context.Context](), reflect.TypeFor[[]common.CallOption]()
+	n, refused := 0, []string(nil)
+	for i := range client.NumMethod() {
+		name, f := client.Type().Method(i).Name, client.Method(i).Type()
+		if f.NumIn() != 3 || !f.IsVariadic() || f.In(0) != ctxType || f.In(2) != optsType || f.NumOut() != 2 ||
+			f.In(1).Kind() != reflect.Pointer || f.In(1).Elem().Name() != name+"Input" {
+			continue
+		}
+		n++
+		input := f.In(1).Elem()
+		_, token := input.FieldByName("ClientToken")
+		before := sent.Load()
+		res := client.Method(i).Call([]reflect.Value{reflect.ValueOf(t.Context()), reflect.New(input)})
+		err, _ := res[1].Interface().(error)
+		switch got := sent.Load() - before; {
+		case got == 0 && errors.Is(err, qerrors.ErrInvalidInput):
+			refused = append(refused, name)
+		case err == nil:
+			t.Errorf("%s: no error after HTTP 502", name)
+		case readOnly(name) || token:
+			if got != 2 || errors.Is(err, qerrors.ErrOutcomeUnknown) {
+				t.Errorf("%s: sent %d times, want 2 (read-only or with a ClientToken: retried); error %v", name, got, err)
+			}
+		case got != 1 || !errors.Is(err, qerrors.ErrOutcomeUnknown):
+			t.Errorf("%s: sent %d times, want 1 and errors.ErrOutcomeUnknown; error %v", name, got, err)
+		}
+	}
+	return n, refused
+}
+
+func readOnly(action string) bool {
+	for _, p := range readOnlyPrefixes {
+		if strings.HasPrefix(action, p) {
+			return true
+		}
+	}
+	return false
+}
