@@ -2,8 +2,8 @@
 // the vendor's examples: every example answer decodes into its action's
 // typed output, every member known and of its type, and encodes back to
 // the same JSON; every example request is accepted by the fake. It also
-// checks, on the wire, that every action follows the retry rule its name
-// gives it.
+// checks every action on the wire: it follows the retry rule its name
+// gives it, and its errors show no secret, whatever the server quotes.
 package gentest
 
 import (

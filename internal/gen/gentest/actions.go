@@ -37,21 +37,12 @@ func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []s
 	}))
 	defer srv.Close()
 
-	client := reflect.ValueOf(newClient(srv.URL))
-	ctxType, optsType := reflect.TypeFor[context.Context](), reflect.TypeFor[[]common.CallOption]()
 	n, refused := 0, []string(nil)
-	for i := range client.NumMethod() {
-		name, f := client.Type().Method(i).Name, client.Method(i).Type()
-		if f.NumIn() != 3 || !f.IsVariadic() || f.In(0) != ctxType || f.In(2) != optsType || f.NumOut() != 2 ||
-			f.In(1).Kind() != reflect.Pointer || f.In(1).Elem().Name() != name+"Input" {
-			continue
-		}
+	eachAction(t.Context(), newClient(srv.URL), func(name string, input reflect.Type, call func() error) {
 		n++
-		input := f.In(1).Elem()
 		_, token := input.FieldByName("ClientToken")
 		before := sent.Load()
-		res := client.Method(i).Call([]reflect.Value{reflect.ValueOf(t.Context()), reflect.New(input)})
-		err, _ := res[1].Interface().(error)
+		err := call()
 		switch got := sent.Load() - before; {
 		case got == 0 && errors.Is(err, qerrors.ErrInvalidInput):
 			refused = append(refused, name)
@@ -64,8 +55,29 @@ func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []s
 		case got != 1 || !errors.Is(err, qerrors.ErrOutcomeUnknown):
 			t.Errorf("%s: sent %d times, want 1 and errors.ErrOutcomeUnknown; error %v", name, got, err)
 		}
-	}
+	})
 	return n, refused
+}
+
+// eachAction calls f with every action method of client: its name, its
+// input type and a call of it with an empty input.
+func eachAction(ctx context.Context, client any, f func(name string, input reflect.Type, call func() error)) {
+	v := reflect.ValueOf(client)
+	ctxType, optsType := reflect.TypeFor[context.Context](), reflect.TypeFor[[]common.CallOption]()
+	for i := range v.NumMethod() {
+		name, m := v.Type().Method(i).Name, v.Method(i)
+		ft := m.Type()
+		if ft.NumIn() != 3 || !ft.IsVariadic() || ft.In(0) != ctxType || ft.In(2) != optsType || ft.NumOut() != 2 ||
+			ft.In(1).Kind() != reflect.Pointer || ft.In(1).Elem().Name() != name+"Input" {
+			continue
+		}
+		input := ft.In(1).Elem()
+		f(name, input, func() error {
+			res := m.Call([]reflect.Value{reflect.ValueOf(ctx), reflect.New(input)})
+			err, _ := res[1].Interface().(error)
+			return err
+		})
+	}
 }
 
 func readOnly(action string) bool {

@@ -30,3 +30,17 @@ func TestEveryActionFollowsTheRetryRule(t *testing.T) {
 		t.Errorf("%d actions called, want at least 106", n)
 	}
 }
+
+// Whatever a server quotes back of a request (its Authorization and token
+// headers, its body), no action's error shows a credential or a signature.
+func TestEveryActionKeepsSecretsOutOfErrors(t *testing.T) {
+	t.Parallel()
+	n := gentest.CheckNoSecretEchoed(t, func(endpoint string, cred auth.Credential) any {
+		c, err := cvm.NewClient(cred, "ap-guangzhou", common.WithEndpoint(endpoint), common.WithMaxRetries(0))
+		require.NoError(t, err)
+		return c
+	})
+	if n < 106 {
+		t.Errorf("%d actions called, want at least 106", n)
+	}
+}
