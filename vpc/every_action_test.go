@@ -1,6 +1,7 @@
 package vpc_test
 
 import (
+	"log/slog"
 	"testing"
 	"time"
 
@@ -34,11 +35,13 @@ func TestEveryActionFollowsTheRetryRule(t *testing.T) {
 }
 
 // Whatever a server quotes back of a request (its Authorization and token
-// headers, its body), no action's error shows a credential or a signature.
+// headers, its body), no action's error or debug log line shows a
+// credential or a signature.
 func TestEveryActionKeepsSecretsOutOfErrors(t *testing.T) {
 	t.Parallel()
-	n := gentest.CheckNoSecretEchoed(t, func(endpoint string, cred auth.Credential) any {
-		c, err := vpc.NewClient(cred, "ap-guangzhou", common.WithEndpoint(endpoint), common.WithMaxRetries(0))
+	n := gentest.CheckNoSecretEchoed(t, func(endpoint string, cred auth.Credential, logger *slog.Logger) any {
+		c, err := vpc.NewClient(cred, "ap-guangzhou", common.WithEndpoint(endpoint), common.WithMaxRetries(0),
+			common.WithLogger(logger))
 		require.NoError(t, err)
 		return c
 	})

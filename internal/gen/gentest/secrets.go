@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/qcloudkit/qcloud-sdk-go/auth"
+	"github.com/qcloudkit/qcloud-sdk-go/internal/syncbuf"
 )
 
 // CheckNoSecretEchoed calls every action method of a client, made by
@@ -19,9 +21,10 @@ import (
 // against a server that quotes the request back (its Authorization and
 // X-TC-Token headers and its body), in an API error's message for one
 // half of the actions and in an HTTP 500 page for the other. No error, in
-// any format, may hold the SecretId, the SecretKey, the Token or a
-// Signature. It returns how many actions it called.
-func CheckNoSecretEchoed(t *testing.T, newClient func(endpoint string, cred auth.Credential) any) int {
+// any format, and no line of the debug log that newClient is to give the
+// client (common.WithLogger) may hold the SecretId, the SecretKey, the
+// Token or a Signature. It returns how many actions it called.
+func CheckNoSecretEchoed(t *testing.T, newClient func(endpoint string, cred auth.Credential, logger *slog.Logger) any) int {
 	t.Helper()
 	const id, key, token = "AKIDgentestSecretId01", "gentestSecretKey02", "gentestSessionToken03"
 	var mu sync.Mutex
@@ -44,8 +47,10 @@ func CheckNoSecretEchoed(t *testing.T, newClient func(endpoint string, cred auth
 	}))
 	defer srv.Close()
 
+	var logs syncbuf.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	n := 0
-	eachAction(t.Context(), newClient(srv.URL, auth.NewTokenCredential(id, key, token)), func(name string, _ reflect.Type, call func() error) {
+	eachAction(t.Context(), newClient(srv.URL, auth.NewTokenCredential(id, key, token), logger), func(name string, _ reflect.Type, call func() error) {
 		n++
 		err := call()
 		if err == nil {
@@ -65,6 +70,14 @@ func CheckNoSecretEchoed(t *testing.T, newClient func(endpoint string, cred auth
 	})
 	if len(signatures) == 0 {
 		t.Error("no request was signed")
+	}
+	if !strings.Contains(logs.String(), "qcloud request") {
+		t.Error("the debug log says nothing")
+	}
+	for _, s := range append([]string{id, key, token}, signatures...) {
+		if strings.Contains(logs.String(), s) {
+			t.Errorf("the debug log shows a secret: %s", s)
+		}
 	}
 	return n
 }
