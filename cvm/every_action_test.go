@@ -47,3 +47,15 @@ func TestEveryActionKeepsSecretsOutOfErrors(t *testing.T) {
 		t.Errorf("%d actions called, want at least 106", n)
 	}
 }
+
+// Every action's output carries the answer's RequestId.
+func TestEveryActionAnswersItsRequestID(t *testing.T) {
+	t.Parallel()
+	n, failed := gentest.CheckRequestIDs(t, func(endpoint string) any {
+		c, err := cvm.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(endpoint))
+		require.NoError(t, err)
+		return c
+	})
+	assert.Empty(t, failed)
+	t.Logf("%d actions called", n)
+}

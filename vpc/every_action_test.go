@@ -49,3 +49,17 @@ func TestEveryActionKeepsSecretsOutOfErrors(t *testing.T) {
 		t.Errorf("%d actions called, want at least 445", n)
 	}
 }
+
+// Every action's output carries the answer's RequestId. The ClassicLink
+// actions, written by hand, refuse an empty input or an answer without its
+// TotalCount (tested apart).
+func TestEveryActionAnswersItsRequestID(t *testing.T) {
+	t.Parallel()
+	n, failed := gentest.CheckRequestIDs(t, func(endpoint string) any {
+		c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(endpoint))
+		require.NoError(t, err)
+		return c
+	})
+	assert.Equal(t, []string{"AttachClassicLinkVpc", "DescribeVpcClassicLink", "DetachClassicLinkVpc"}, failed)
+	t.Logf("%d actions called", n)
+}

@@ -38,11 +38,11 @@ func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []s
 	defer srv.Close()
 
 	n, refused := 0, []string(nil)
-	eachAction(t.Context(), newClient(srv.URL), func(name string, input reflect.Type, call func() error) {
+	eachAction(t.Context(), newClient(srv.URL), func(name string, input reflect.Type, call func() (reflect.Value, error)) {
 		n++
 		_, token := input.FieldByName("ClientToken")
 		before := sent.Load()
-		err := call()
+		_, err := call()
 		switch got := sent.Load() - before; {
 		case got == 0 && errors.Is(err, qerrors.ErrInvalidInput):
 			refused = append(refused, name)
@@ -60,8 +60,9 @@ func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []s
 }
 
 // eachAction calls f with every action method of client: its name, its
-// input type and a call of it with an empty input.
-func eachAction(ctx context.Context, client any, f func(name string, input reflect.Type, call func() error)) {
+// input type and a call of it with an empty input, which returns the
+// output (a pointer) and the error.
+func eachAction(ctx context.Context, client any, f func(name string, input reflect.Type, call func() (reflect.Value, error))) {
 	v := reflect.ValueOf(client)
 	ctxType, optsType := reflect.TypeFor[context.Context](), reflect.TypeFor[[]common.CallOption]()
 	for i := range v.NumMethod() {
@@ -72,10 +73,10 @@ func eachAction(ctx context.Context, client any, f func(name string, input refle
 			continue
 		}
 		input := ft.In(1).Elem()
-		f(name, input, func() error {
+		f(name, input, func() (reflect.Value, error) {
 			res := m.Call([]reflect.Value{reflect.ValueOf(ctx), reflect.New(input)})
 			err, _ := res[1].Interface().(error)
-			return err
+			return res[0], err
 		})
 	}
 }
@@ -87,4 +88,31 @@ func readOnly(action string) bool {
 		}
 	}
 	return false
+}
+
+// CheckRequestIDs calls every action method of a client made by newClient
+// for the endpoint, with an empty input, against a server that answers
+// each with a RequestId alone: each output must carry that RequestId. It
+// returns how many actions it called, and the names of those that failed
+// (an action written by hand may need more of an answer).
+func CheckRequestIDs(t *testing.T, newClient func(endpoint string) any) (int, []string) {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		_, _ = io.WriteString(w, `{"Response":{"RequestId":"req-`+r.Header.Get("X-TC-Action")+`"}}`)
+	}))
+	defer srv.Close()
+	n, failed := 0, []string(nil)
+	eachAction(t.Context(), newClient(srv.URL), func(name string, _ reflect.Type, call func() (reflect.Value, error)) {
+		n++
+		out, err := call()
+		if err != nil {
+			failed = append(failed, name)
+			return
+		}
+		if id := out.Elem().FieldByName("RequestID"); !id.IsValid() || id.String() != "req-"+name {
+			t.Errorf("%s: output without the answer's RequestId (%v)", name, id)
+		}
+	})
+	return n, failed
 }
