@@ -7,69 +7,109 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/qcloudkit/qcloud-sdk-go/auth"
 	"github.com/qcloudkit/qcloud-sdk-go/common"
 	qerrors "github.com/qcloudkit/qcloud-sdk-go/errors"
 )
 
-// readOnlyPrefixes name the actions retried after any transient failure.
-var readOnlyPrefixes = []string{"Describe", "Inquiry", "Inquire", "Check", "Get", "Download"}
+// NewClient returns a client of one service (a *vpc.Client, a
+// *cvm.Client) with the credential and the options.
+type NewClient func(cred auth.Credential, opts ...common.Option) any
 
-// CheckRetryRule calls every action method of a client (XAction(ctx,
-// *XActionInput, ...common.CallOption)) with an empty input against a
-// server that answers each request HTTP 502, which may come after the
-// service acted. newClient returns a client of the endpoint that retries
-// once. An action named as read-only, or whose input takes a ClientToken,
-// must be sent twice; any other once, its error errors.ErrOutcomeUnknown.
-// It returns how many actions it called, and the names of those that
-// refused the empty input before sending anything (errors.ErrInvalidInput),
-// whose rule it cannot see.
-func CheckRetryRule(t *testing.T, newClient func(endpoint string) any) (int, []string) {
+// CheckEveryAction calls every action method of a service's client
+// (XAction(ctx, *XActionInput, ...common.CallOption)) with an empty input,
+// each against servers that check one promise on the wire:
+//
+//   - the retry rule: against HTTP 502, which may come after the service
+//     acted, an action named as read-only (Describe, Inquiry, Inquire,
+//     Check, Get, Download) or whose input takes a ClientToken is sent
+//     twice (one retry allowed), any other once, its error
+//     errors.ErrOutcomeUnknown;
+//   - secrets (checkNoSecretEchoed);
+//   - every output carries the answer's RequestId.
+//
+// The actions of handWritten are left out of the first and the last: they
+// check their input or answer beyond what an empty one gives (they are
+// tested apart). It returns how many actions it called.
+func CheckEveryAction(t *testing.T, newClient NewClient, handWritten ...string) int {
 	t.Helper()
-	var sent atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		sent.Add(1)
-		w.WriteHeader(http.StatusBadGateway)
-	}))
-	defer srv.Close()
-
-	n, refused := 0, []string(nil)
-	eachAction(t.Context(), newClient(srv.URL), func(name string, input reflect.Type, call func() (reflect.Value, error)) {
-		n++
-		_, token := input.FieldByName("ClientToken")
-		before := sent.Load()
-		_, err := call()
-		switch got := sent.Load() - before; {
-		case got == 0 && errors.Is(err, qerrors.ErrInvalidInput):
-			refused = append(refused, name)
-		case err == nil:
-			t.Errorf("%s: no error after HTTP 502", name)
-		case readOnly(name) || token:
-			if got != 2 || errors.Is(err, qerrors.ErrOutcomeUnknown) {
-				t.Errorf("%s: sent %d times, want 2 (read-only or with a ClientToken: retried); error %v", name, got, err)
+	cred := auth.NewCredential("AKIDgentest", "gentestKey")
+	endpoint := func(h http.HandlerFunc) common.Option {
+		srv := httptest.NewServer(h)
+		t.Cleanup(srv.Close)
+		return common.WithEndpoint(srv.URL)
+	}
+	var n int
+	t.Run("retry rule", func(t *testing.T) {
+		var sent atomic.Int32
+		c := newClient(cred, common.WithMaxRetries(1), common.WithRetryWait(time.Microsecond, time.Microsecond),
+			endpoint(func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.Copy(io.Discard, r.Body)
+				sent.Add(1)
+				w.WriteHeader(http.StatusBadGateway)
+			}))
+		n = eachAction(t.Context(), c, handWritten, func(name string, input reflect.Type, call func() (reflect.Value, error)) {
+			_, token := input.FieldByName("ClientToken")
+			before := sent.Load()
+			_, err := call()
+			switch got := sent.Load() - before; {
+			case err == nil:
+				t.Errorf("%s: no error after HTTP 502", name)
+			case readOnly(name) || token:
+				if got != 2 || errors.Is(err, qerrors.ErrOutcomeUnknown) {
+					t.Errorf("%s: sent %d times, want 2 (read-only or with a ClientToken: retried); error %v", name, got, err)
+				}
+			case got != 1 || !errors.Is(err, qerrors.ErrOutcomeUnknown):
+				t.Errorf("%s: sent %d times, want 1 and errors.ErrOutcomeUnknown; error %v", name, got, err)
 			}
-		case got != 1 || !errors.Is(err, qerrors.ErrOutcomeUnknown):
-			t.Errorf("%s: sent %d times, want 1 and errors.ErrOutcomeUnknown; error %v", name, got, err)
-		}
+		})
 	})
-	return n, refused
+	t.Run("secrets", func(t *testing.T) {
+		n = checkNoSecretEchoed(t, func(endpoint string, cred auth.Credential, opts ...common.Option) any {
+			return newClient(cred, append(opts, common.WithEndpoint(endpoint))...)
+		})
+	})
+	t.Run("RequestId", func(t *testing.T) {
+		c := newClient(cred, endpoint(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = io.Copy(io.Discard, r.Body)
+			_, _ = io.WriteString(w, `{"Response":{"RequestId":"req-`+r.Header.Get("X-TC-Action")+`"}}`)
+		}))
+		eachAction(t.Context(), c, handWritten, func(name string, _ reflect.Type, call func() (reflect.Value, error)) {
+			out, err := call()
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				return
+			}
+			if id := out.Elem().FieldByName("RequestID"); !id.IsValid() || id.String() != "req-"+name {
+				t.Errorf("%s: output without the answer's RequestId (%v)", name, id)
+			}
+		})
+	})
+	return n
 }
 
-// eachAction calls f with every action method of client: its name, its
-// input type and a call of it with an empty input, which returns the
-// output (a pointer) and the error.
-func eachAction(ctx context.Context, client any, f func(name string, input reflect.Type, call func() (reflect.Value, error))) {
+// eachAction calls f with every action method of client but those of
+// skip: its name, its input type and a call of it with an empty input,
+// which returns the output (a pointer) and the error. It returns how many
+// methods there are, skip included.
+func eachAction(ctx context.Context, client any, skip []string, f func(name string, input reflect.Type, call func() (reflect.Value, error))) int {
 	v := reflect.ValueOf(client)
 	ctxType, optsType := reflect.TypeFor[context.Context](), reflect.TypeFor[[]common.CallOption]()
+	n := 0
 	for i := range v.NumMethod() {
 		name, m := v.Type().Method(i).Name, v.Method(i)
 		ft := m.Type()
 		if ft.NumIn() != 3 || !ft.IsVariadic() || ft.In(0) != ctxType || ft.In(2) != optsType || ft.NumOut() != 2 ||
 			ft.In(1).Kind() != reflect.Pointer || ft.In(1).Elem().Name() != name+"Input" {
+			continue
+		}
+		if n++; slices.Contains(skip, name) {
 			continue
 		}
 		input := ft.In(1).Elem()
@@ -79,40 +119,15 @@ func eachAction(ctx context.Context, client any, f func(name string, input refle
 			return res[0], err
 		})
 	}
+	return n
 }
 
+// readOnly reports whether an action is named as one that changes nothing.
 func readOnly(action string) bool {
-	for _, p := range readOnlyPrefixes {
+	for _, p := range []string{"Describe", "Inquiry", "Inquire", "Check", "Get", "Download"} {
 		if strings.HasPrefix(action, p) {
 			return true
 		}
 	}
 	return false
-}
-
-// CheckRequestIDs calls every action method of a client made by newClient
-// for the endpoint, with an empty input, against a server that answers
-// each with a RequestId alone: each output must carry that RequestId. It
-// returns how many actions it called, and the names of those that failed
-// (an action written by hand may need more of an answer).
-func CheckRequestIDs(t *testing.T, newClient func(endpoint string) any) (int, []string) {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
-		_, _ = io.WriteString(w, `{"Response":{"RequestId":"req-`+r.Header.Get("X-TC-Action")+`"}}`)
-	}))
-	defer srv.Close()
-	n, failed := 0, []string(nil)
-	eachAction(t.Context(), newClient(srv.URL), func(name string, _ reflect.Type, call func() (reflect.Value, error)) {
-		n++
-		out, err := call()
-		if err != nil {
-			failed = append(failed, name)
-			return
-		}
-		if id := out.Elem().FieldByName("RequestID"); !id.IsValid() || id.String() != "req-"+name {
-			t.Errorf("%s: output without the answer's RequestId (%v)", name, id)
-		}
-	})
-	return n, failed
 }
