@@ -116,3 +116,15 @@ func TestTokenIteratorStopsOnRepeats(t *testing.T) {
 		assert.Len(t, sent(), 2, name)
 	}
 }
+
+// A negative Offset is refused before anything is sent, as the one error
+// an iterator yields.
+func TestIteratorRefusesANegativeOffset(t *testing.T) {
+	t.Parallel()
+	var errs []error
+	for _, err := range (&cvm.Client{}).DescribeInstancesAll(t.Context(), &cvm.DescribeInstancesInput{Offset: common.Some(int64(-1))}) {
+		errs = append(errs, err)
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], qerrors.ErrInvalidInput)
+}

@@ -157,3 +157,34 @@ func TestIteratorReadsItsInputWhenARangeBegins(t *testing.T) {
 	}
 	assert.Equal(t, []string{"subnet-00000003", "subnet-00000004"}, got)
 }
+
+// A page that fails ends the iteration with its error, after the items of
+// the pages before it.
+func TestIteratorYieldsAPageFailure(t *testing.T) {
+	t.Parallel()
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		if n.Add(1) == 1 {
+			_, _ = io.WriteString(w, `{"Response":{"TotalCount":4,"SubnetSet":[{"SubnetId":"subnet-00000000"},{"SubnetId":"subnet-00000001"}],"RequestId":"r-1"}}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"Response":{"Error":{"Code":"ResourceNotFound","Message":"gone"},"RequestId":"r-2"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := vpc.NewClient(auth.NewCredential("AKIDx", "key"), "ap-guangzhou", common.WithEndpoint(srv.URL))
+	require.NoError(t, err)
+	var got []string
+	var errs []error
+	for s, err := range c.DescribeSubnetsAll(t.Context(), nil) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		got = append(got, s.SubnetID)
+	}
+	assert.Equal(t, []string{"subnet-00000000", "subnet-00000001"}, got)
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], vpc.ErrResourceNotFound)
+	assert.Equal(t, int32(2), n.Load())
+}
