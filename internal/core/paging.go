@@ -28,10 +28,9 @@ import (
 // A walk ends after the last page, at the first error, when ctx ends, and
 // on a page that the service cannot have meant (an item listed again, an
 // empty page before the total, a NextToken given again), which is
-// errors.ErrMalformedResponse. By offset over items with ids, a server
-// cannot make it page on forever; over items without ids, the total it
-// gives bounds it; by token, a server that makes up new tokens and items
-// forever is bounded only by ctx.
+// errors.ErrMalformedResponse. A server that makes up new items with a
+// total ever larger, or new tokens and items, forever is bounded only by
+// ctx.
 type Walk struct {
 	c      *Client
 	op     *Operation
@@ -47,7 +46,7 @@ type Walk struct {
 // WalkOffsets starts a walk of the Offset/Limit action op from offset
 // (unset: 0); an offset that is not a number of items ends it at once.
 func WalkOffsets[T Offset](c *Client, op *Operation, offset common.Value[T]) Walk {
-	n, err := OffsetOf(offset)
+	n, err := offsetOf(offset)
 	return Walk{c: c, op: op, offset: n, err: err}
 }
 
@@ -138,8 +137,8 @@ func (w *Walk) repeated(n int, key func(int) string) (string, bool) {
 // written as a string (12 VPC actions).
 type Offset interface{ string | int64 | uint64 }
 
-// OffsetOf reads the Offset an iteration starts from: 0 when unset.
-func OffsetOf[T Offset](v common.Value[T]) (uint64, error) {
+// offsetOf reads the Offset an iteration starts from: 0 when unset.
+func offsetOf[T Offset](v common.Value[T]) (uint64, error) {
 	x, ok := v.Get()
 	if !ok {
 		return 0, nil
